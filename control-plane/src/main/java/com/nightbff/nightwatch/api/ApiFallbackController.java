@@ -1,0 +1,18 @@
+package com.nightbff.nightwatch.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Any path under /api that no endpoint claims answers with a JSON 404, not the console's HTML error
+ * page (more specific mappings always win over this pattern).
+ */
+@RestController
+class ApiFallbackController {
+
+    @RequestMapping("/api/**")
+    ApiError notFound(HttpServletRequest request) {
+        throw ApiException.notFound("no endpoint " + request.getMethod() + " " + request.getRequestURI() + "; see docs/api.md");
+    }
+}

@@ -1,0 +1,63 @@
+package com.nightbff.nightwatch.api;
+
+import com.nightbff.nightwatch.probes.Probe;
+import com.nightbff.nightwatch.probes.ProbeResult;
+import com.nightbff.nightwatch.probes.ProbeService;
+import com.nightbff.nightwatch.probes.StepResult;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the console's probe pages show, as JSON. Status carries its evidence: a window without runs
+ * is {@code unknown} with the reason, never a success ratio of 0 or 1.
+ */
+record ProbeJson(String name, String service, String description, double intervalSeconds, double timeoutSeconds, String status,
+                 String statusReason, Run lastRun, Map<String, Window> windows) {
+
+    /** One window: known (samples, success ratio, p95) or unknown with the reason. */
+    record Window(String status, long samples, Double successRatio, Double p95Ms, String unknownReason) {
+
+        static Window of(ProbeService.WindowStatus w) {
+            return new Window(w.known() ? "known" : "unknown", w.samples(), w.successRatio(), w.p95Ms(), w.unknownReason());
+        }
+    }
+
+    /** One run; its texts were masked of secret values by the prober and again by {@link ProbeService}. */
+    record Run(UUID runId, String trigger, Instant startedAt, double durationMs, boolean success, String reason, String failedStep,
+               List<Step> steps) {
+
+        static Run of(ProbeResult r) {
+            return r == null ? null : new Run(r.runId(), r.trigger(), r.startedAt(), r.durationNanos() / 1e6, r.success(),
+                    r.reason() == null ? null : r.reason().code(), r.failedStep(), r.steps().stream().map(Step::of).toList());
+        }
+    }
+
+    /** One step with its reason, message, HTTP status (0: no response) and a redacted excerpt of the response. */
+    record Step(String name, String dependency, boolean success, String reason, String message, int statusCode, double durationMs,
+                String excerpt) {
+
+        static Step of(StepResult s) {
+            return new Step(s.step(), s.dependency(), s.success(), s.reason() == null ? null : s.reason().code(),
+                    s.message(), s.statusCode(), s.durationNanos() / 1e6, s.excerpt());
+        }
+    }
+
+    /** One probe's detail: the overview plus its recent failures. */
+    record Detail(ProbeJson probe, List<Run> recentFailures) {
+    }
+
+    static ProbeJson of(ProbeService.Overview o) {
+        Probe p = o.probe();
+        ProbeResult last = o.last();
+        String status = last == null ? "unknown" : last.success() ? "ok" : "failing";
+        String reason = last != null ? null : o.storeError() != null ? o.storeError() : "no run recorded yet";
+        Map<String, Window> windows = new LinkedHashMap<>();
+        windows.put(o.hour().label(), Window.of(o.hour()));
+        windows.put(o.day().label(), Window.of(o.day()));
+        return new ProbeJson(p.name(), p.service(), p.description(), p.interval().toMillis() / 1000.0, p.timeout().toMillis() / 1000.0,
+                status, reason, Run.of(last), windows);
+    }
+}

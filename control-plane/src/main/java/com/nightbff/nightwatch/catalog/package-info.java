@@ -1,0 +1,7 @@
+/**
+ * The content Nightwatch runs on: discovering the files of a revision, validating the whole bundle
+ * through the {@link com.nightbff.nightwatch.catalog.ContentModule}s (each feature plugs its own in),
+ * and keeping the last good snapshot active while a broken revision is rejected in plain sight.
+ * The fleet model lives here because every feature reads it.
+ */
+package com.nightbff.nightwatch.catalog;

@@ -1,0 +1,6 @@
+/**
+ * The change ledger: every config commit applied (and later every dashboard push, deploy,
+ * regression and rollback) as one row with who, when and what, so claims about the system have
+ * evidence. It learns of changes from other features' events and never calls into them.
+ */
+package com.nightbff.nightwatch.ledger;

@@ -1,0 +1,219 @@
+package com.nightbff.nightwatch.probes;
+
+import com.nightbff.nightwatch.probes.internal.ProbeEngine;
+import com.nightbff.nightwatch.probes.internal.ResultStore;
+import com.nightbff.nightwatch.probes.internal.ResultWriter;
+import com.nightbff.nightwatch.probes.internal.ScheduleFallback;
+import com.nightbff.nightwatch.system.AuditLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * What the console and API may ask of probes: an overview with evidence (sample counts and
+ * windows; "unknown" with a reason when there is no data), one probe's detail, and run now.
+ */
+public class ProbeService {
+
+    static final Duration HOUR = Duration.ofHours(1);
+    static final Duration DAY = Duration.ofHours(24);
+    private static final List<Duration> WINDOWS = List.of(HOUR, DAY);
+
+    private final ProbeEngine engine;
+    private final ResultStore store;
+    private final ResultWriter writer;
+    private final ScheduleFallback fallback;
+    private final AuditLog audit;
+    private final Clock clock;
+    private volatile MaskFor mask;
+
+    public ProbeService(ProbeEngine engine, ResultStore store, ResultWriter writer, ScheduleFallback fallback, AuditLog audit,
+                        Clock clock) {
+        this.engine = engine;
+        this.store = store;
+        this.writer = writer;
+        this.fallback = fallback;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The mask for the probes a read sees; built once per content revision, as the secrets only change with it. */
+    private SecretMask mask(Probes probes) {
+        MaskFor current = mask;
+        if (current == null || current.probes() != probes) {
+            current = new MaskFor(probes, new SecretMask(probes.probes(), engine.secrets()));
+            mask = current;
+        }
+        return current.mask();
+    }
+
+    private record MaskFor(Probes probes, SecretMask mask) {
+    }
+
+    /** Success ratio and p95 over a window, or why they are unknown. */
+    public record WindowStatus(String label, long samples, Double successRatio, Double p95Ms, String unknownReason) {
+        public boolean known() {
+            return unknownReason == null;
+        }
+    }
+
+    /** A probe with its last result and its windows. */
+    public record Overview(Probe probe, ProbeResult last, WindowStatus hour, WindowStatus day, String storeError) {
+    }
+
+    /** Everything the detail page shows. */
+    public record Detail(Overview overview, List<ProbeResult> failures, List<ResultStore.Point> series) {
+    }
+
+    /**
+     * How probes run on this replica, readable without the store: which schedule fires them, and
+     * what the result writer holds in memory or has lost since start.
+     */
+    public record Runtime(int probes, boolean localTimers, boolean storeWriting, int buffered, long dropped) {
+    }
+
+    public Runtime runtime() {
+        return new Runtime(engine.probes().probes().size(), fallback.active(), writer.healthy(), writer.buffered(),
+                writer.droppedCount());
+    }
+
+    public List<Overview> overview() {
+        Instant now = clock.instant();
+        // One snapshot for the whole read, so a revision applied meanwhile cannot mix into it.
+        Probes probes = engine.probes();
+        List<Overview> out = new ArrayList<>();
+        Map<String, List<ResultStore.Window>> windows;
+        Map<String, ProbeResult> last;
+        try {
+            windows = store.windows(now, WINDOWS, null);
+            last = store.lastRuns(probes.byName().keySet());
+        } catch (DataAccessException e) {
+            for (Probe p : probes.probes()) {
+                out.add(unavailable(p));
+            }
+            return out;
+        }
+        SecretMask mask = mask(probes);
+        for (Probe p : probes.probes()) {
+            List<ResultStore.Window> w = windows.getOrDefault(p.name(), List.of());
+            out.add(current(p, mask.result(last.get(p.name())), window("1h", w, 0), window("24h", w, 1), now));
+        }
+        return out;
+    }
+
+    public Optional<Detail> detail(String name) {
+        Probes probes = engine.probes();
+        Optional<Probe> probe = probes.probe(name);
+        if (probe.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        try {
+            List<ResultStore.Window> w = store.windows(now, WINDOWS, name).getOrDefault(name, List.of());
+            SecretMask mask = mask(probes);
+            Overview o = current(probe.get(), mask.result(last(name)), window("1h", w, 0), window("24h", w, 1), now);
+            List<ProbeResult> failures = store.recentRuns(name, 10, true).stream().map(mask::result).toList();
+            return Optional.of(new Detail(o, failures, store.series(name, now.minus(DAY))));
+        } catch (DataAccessException e) {
+            return Optional.of(new Detail(unavailable(probe.get()), List.of(), List.of()));
+        }
+    }
+
+    /** What "run now" came to: the run, or why there is none. */
+    public record RunNow(Outcome outcome, ProbeResult result) {
+        public enum Outcome {
+            RAN("ran"),
+            UNKNOWN_PROBE("no such probe in the active content"),
+            BUSY("a run is in progress or the probe executor is saturated"),
+            UNFINISHED("the run did not finish in time; the audit log has the outcome");
+
+            private final String description;
+
+            Outcome(String description) {
+                this.description = description;
+            }
+
+            public String description() {
+                return description;
+            }
+        }
+    }
+
+    /** Runs a probe now on behalf of an operator, waits for it (bounded by its timeout) and audits the outcome. */
+    public RunNow runNow(String name, String actor) {
+        Probes probes = engine.probes();
+        Optional<Probe> probe = probes.probe(name);
+        if (probe.isEmpty()) {
+            audit.record(actor, "probe.run", name, "unknown_probe", null);
+            return new RunNow(RunNow.Outcome.UNKNOWN_PROBE, null);
+        }
+        var future = engine.submit(name, clock.instant(), ProbeResult.MANUAL);
+        if (future.isEmpty()) {
+            audit.record(actor, "probe.run", name, "busy", RunNow.Outcome.BUSY.description());
+            return new RunNow(RunNow.Outcome.BUSY, null);
+        }
+        try {
+            ProbeResult result = future.get().get(probe.get().timeout().toMillis() + 2000, TimeUnit.MILLISECONDS);
+            // Written now, so the page shown right after "run now" has the run; not while the store is down,
+            // where it would only wait behind the writer's own failing attempt.
+            if (writer.healthy()) {
+                writer.flush();
+            }
+            audit.record(actor, "probe.run", name, result.success() ? "success" : "failure",
+                    result.success() ? null : result.failedStep() + ": " + result.reason().code());
+            return new RunNow(RunNow.Outcome.RAN, mask(probes).result(result));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new RunNow(RunNow.Outcome.UNFINISHED, null);
+        } catch (ExecutionException | TimeoutException e) {
+            audit.record(actor, "probe.run", name, "error", e.getClass().getSimpleName());
+            return new RunNow(RunNow.Outcome.UNFINISHED, null);
+        }
+    }
+
+    private ProbeResult last(String name) {
+        List<ProbeResult> runs = store.recentRuns(name, 1, false);
+        return runs.isEmpty() ? null : runs.get(0);
+    }
+
+    /**
+     * A last result older than three intervals plus the timeout is not shown as the probe's state:
+     * the schedule stalled, runs were skipped or crashed, and an old OK must not read as OK now.
+     */
+    static Overview current(Probe p, ProbeResult last, WindowStatus hour, WindowStatus day, Instant now) {
+        if (last != null) {
+            Instant freshUntil = last.startedAt().plus(p.interval().multipliedBy(3)).plus(p.timeout());
+            if (now.isAfter(freshUntil)) {
+                Instant at = last.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                return new Overview(p, null, hour, day, "no run since " + at + " (more than 3 intervals ago; was "
+                        + (last.success() ? "OK" : "failing") + ")");
+            }
+        }
+        return new Overview(p, last, hour, day, null);
+    }
+
+    private static Overview unavailable(Probe p) {
+        String reason = "the result store is unavailable";
+        return new Overview(p, null, new WindowStatus("1h", 0, null, null, reason), new WindowStatus("24h", 0, null, null, reason),
+                reason);
+    }
+
+    private static WindowStatus window(String label, List<ResultStore.Window> windows, int index) {
+        return window(label, index < windows.size() ? windows.get(index) : null);
+    }
+
+    static WindowStatus window(String label, ResultStore.Window w) {
+        if (w == null || w.runs() == 0) {
+            return new WindowStatus(label, 0, null, null, "no runs in the last " + label);
+        }
+        return new WindowStatus(label, w.runs(), w.successRatio(), w.p95Ms(), null);
+    }
+}
