@@ -38,14 +38,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Path data;
     private final int port;
     private final ProcessUser user;
+    /** Folders deleted once the server has stopped; empty unless the builder was told the data is scratch. */
+    private final List<Path> scratch;
     private volatile boolean stopped;
 
-    private EmbeddedPostgres(Path home, Path install, int port, ProcessUser user) {
+    private EmbeddedPostgres(Path home, Path install, int port, ProcessUser user, List<Path> scratch) {
         this.home = home;
         this.install = install;
         this.data = home.resolve("data");
         this.port = port;
         this.user = user;
+        this.scratch = scratch;
     }
 
     public static Builder builder(Path home) {
@@ -103,8 +106,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
             }
         } catch (IOException e) {
             LOG.warn("embedded PostgreSQL in {} could not be stopped: {}", home, e.getMessage());
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        scratch.forEach(EmbeddedPostgres::deleteTree);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("scratch data in {} could not be deleted: {}", dir, e.getMessage());
         }
     }
 
@@ -118,6 +132,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         private int port;
         private final Map<String, String> settings = new LinkedHashMap<>();
         private boolean shutdownHook = true;
+        private boolean scratch;
 
         private Builder(Path home) {
             this.requestedHome = home.toAbsolutePath().normalize();
@@ -142,6 +157,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The data is disposable (a test's): the data folder, and the requested one, are deleted when the
+         * server stops, so repeated runs do not pile up some 50 MB each.
+         */
+        public Builder scratch() {
+            this.scratch = true;
+            return this;
+        }
+
         public EmbeddedPostgres start() {
             try {
                 return doStart();
@@ -158,7 +182,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Path home = usableHome(user);
             Path install = binaries(home);
             int chosenPort = port > 0 ? port : freePort();
-            EmbeddedPostgres pg = new EmbeddedPostgres(home, install, chosenPort, user);
+            EmbeddedPostgres pg = new EmbeddedPostgres(home, install, chosenPort, user,
+                    scratch ? List.copyOf(new java.util.LinkedHashSet<>(List.of(home, requestedHome))) : List.of());
             if (!Files.exists(pg.data.resolve("PG_VERSION"))) {
                 initdb(pg, user);
             }

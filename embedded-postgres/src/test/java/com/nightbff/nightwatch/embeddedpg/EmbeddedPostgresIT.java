@@ -25,11 +25,16 @@ class EmbeddedPostgresIT {
                 assertThat(rs.getString(1)).isEqualTo("37");
             }
         }
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder(home).shutdownHook(false).start();
+        Path data;
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder(home).shutdownHook(false).scratch().start();
              var c = DriverManager.getConnection(pg.jdbcUrl("store"), pg.user(), "");
              var rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(42);
+            data = pg.home();
         }
+        // Scratch data goes with the server, wherever it was kept.
+        assertThat(data).doesNotExist();
+        assertThat(home).doesNotExist();
     }
 }

@@ -77,7 +77,7 @@ class ResultWriterIT {
                 // A drop from a batch being tried is counted when that try fails.
                 Awaits.within(() -> writer.droppedCount() == 20, Duration.ofSeconds(5));
 
-                pg = EmbeddedPostgres.builder(home).port(port).shutdownHook(false).start();
+                pg = EmbeddedPostgres.builder(home).port(port).shutdownHook(false).scratch().start();
                 Awaits.within(() -> count(store) == 70 && writer.buffered() == 0, Duration.ofSeconds(30));
                 assertThat(writer.healthy()).isTrue();
                 assertThat(writer.droppedCount()).isEqualTo(20);
@@ -131,7 +131,7 @@ class ResultWriterIT {
     /** A migrated store on its own embedded server; closing stops both. */
     record MigratedStore(EmbeddedPostgres pg, HikariDataSource ds, ResultStore store) implements AutoCloseable {
         static MigratedStore start(String name) throws java.io.IOException {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder(Files.createTempDirectory(name)).shutdownHook(false).start();
+            EmbeddedPostgres pg = EmbeddedPostgres.builder(Files.createTempDirectory(name)).shutdownHook(false).scratch().start();
             pg.ensureDatabase("nw");
             Flyway.configure().dataSource(pg.jdbcUrl("nw"), pg.user(), "").locations("classpath:db/migration").load().migrate();
             HikariDataSource ds = new HikariDataSource();
