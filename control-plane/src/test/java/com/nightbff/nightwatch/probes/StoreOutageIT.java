@@ -108,7 +108,7 @@ class StoreOutageIT {
 
         Instant restartAt = Instant.now();
         int hitsAtRestart = HITS.get();
-        restarted = EmbeddedPostgres.builder(dataDir.resolve("store")).port(pgPort).shutdownHook(false).start();
+        restarted = EmbeddedPostgres.builder(dataDir.resolve("store")).port(pgPort).shutdownHook(false).scratch().start();
         Awaits.within(writer::healthy, Duration.ofSeconds(30));
         int pushedOut = HITS.get() - hitsAtRestart;
         // Handed back because Quartz fired the probe again (the cause below says so), well before the fallback's

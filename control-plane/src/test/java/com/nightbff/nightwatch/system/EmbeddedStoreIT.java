@@ -92,7 +92,7 @@ class EmbeddedStoreIT {
             assertThat(console.get("/actuator/health").body()).containsPattern("\"db\":\\{(\"details\":\\{[^}]*},)?\"status\":\"DOWN\"");
             assertThat(catalog.active()).as("the active content keeps running").isPresent();
         } finally {
-            restarted = EmbeddedPostgres.builder(dataDir.resolve("store")).port(pgPort).shutdownHook(false).start();
+            restarted = EmbeddedPostgres.builder(dataDir.resolve("store")).port(pgPort).shutdownHook(false).scratch().start();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> console.get("/").statusCode() == 200);
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +46,14 @@ class PlaneWithSandboxIT {
     static JavaProcess sandbox;
     static String planeUrl;
     static Path dataDir;
+    static Path work;
     static final Http HTTP = new Http();
 
     @BeforeAll
     static void start() throws Exception {
-        Path work = Files.createTempDirectory("nw-e2e");
+        // Open to the unprivileged user the embedded servers run as, so their data stays in here (not in a
+        // folder of its own under /var/tmp) and goes when the test ends.
+        work = Files.createTempDirectory("nw-e2e", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Path checkout = work.resolve("checkout");
         copyContent(checkout);
         dataDir = work.resolve("data");
@@ -77,6 +81,11 @@ class PlaneWithSandboxIT {
         }
         if (sandbox != null) {
             sandbox.close();
+        }
+        if (work != null && plane != null && !plane.alive() && sandbox != null && !sandbox.alive()) {
+            try (var paths = Files.walk(work)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
