@@ -29,6 +29,12 @@ public class ContentCatalog {
 
     private volatile ContentSnapshot active;
     private ContentApplied unpublished;
+    /**
+     * Set by {@link #start()}. Quartz starts with the context, before the start-up runner, and a poll
+     * that judged the tip before the resume would be overwritten by it: the metric then said applied
+     * while the status said rejected.
+     */
+    private volatile boolean started;
     private volatile ContentStatus status = new ContentStatus(null, null, List.of(), "content not loaded yet", null);
 
     ContentCatalog(ContentRepository repository, BundleLoader loader, ContentRevisionStore store, ContentMetrics metrics,
@@ -76,11 +82,15 @@ public class ContentCatalog {
                 LOG.warn("last applied revision {} cannot be read any more: {}", sha, e.getMessage());
             }
         });
+        started = true;
         return poll();
     }
 
-    /** Reads the branch tip and applies it when it is new and valid. */
+    /** Reads the branch tip and applies it when it is new and valid; nothing before {@link #start()}. */
     public ContentStatus poll() {
+        if (!started) {
+            return status;
+        }
         Optional<String> tip;
         try {
             // Outside the catalog's lock: a slow fetch must not block readers of the status or a follower.
@@ -147,7 +157,7 @@ public class ContentCatalog {
     private synchronized ContentStatus applyTip(Optional<String> tip) {
         if (tip.isEmpty()) {
             status = new ContentStatus(currentRevision(), null, List.of(),
-                    "branch '" + repository.branch() + "' has no commits", clock.instant());
+                    "the content repository has no commits on branch '" + repository.branch() + "' yet", clock.instant());
             return status;
         }
         String sha = tip.get();

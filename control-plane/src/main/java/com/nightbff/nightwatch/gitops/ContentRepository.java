@@ -74,24 +74,45 @@ public final class ContentRepository implements AutoCloseable {
         }
     }
 
+    /** Empty for a repository without commits yet; otherwise the configured branch is misspelt or was deleted. */
+    private Optional<String> noBranch(String prefix) throws IOException {
+        List<String> branches = git.getRepository().getRefDatabase().getRefsByPrefix(prefix).stream()
+                .map(ref -> ref.getName().substring(prefix.length())).filter(name -> !name.equals("HEAD")).sorted().toList();
+        if (branches.isEmpty()) {
+            return Optional.empty();
+        }
+        throw new IllegalStateException("content branch '" + branch + "' does not exist; the repository has " + String.join(", ", branches)
+                + " (set nightwatch.content.branch)");
+    }
+
     /** True for URLs git fetches from (including file://), false for a plain local path. */
     public static boolean isRemote(String uri) {
         return uri.contains("://") || uri.matches("^[\\w.-]+@[\\w.-]+:.*");
     }
 
-    /** Fetches when remote; returns the commit at the tip of the branch, empty while the branch has none. */
+    /**
+     * Fetches when remote; returns the commit at the tip of the branch, empty while the repository has
+     * no commits at all. A repository that vanished or lacks the configured branch is an error, not an
+     * empty branch: both are faults an operator must see (and the poll error counter must count).
+     */
     public Optional<String> refresh() {
         writeLock.lock();
         try {
+            Path gitDir = git.getRepository().getDirectory().toPath();
+            if (!Files.isDirectory(gitDir)) {
+                throw new IllegalStateException("content repository is gone: " + gitDir + " no longer exists");
+            }
             if (remote) {
                 git.fetch().setRemote("origin").setCredentialsProvider(credentials).setTimeout(NETWORK_TIMEOUT_SECONDS).call();
                 ObjectId tip = git.getRepository().resolve("refs/remotes/origin/" + branch);
-                if (tip != null) {
-                    git.reset().setMode(ResetCommand.ResetType.HARD).setRef(tip.name()).call();
+                if (tip == null) {
+                    return noBranch("refs/remotes/origin/");
                 }
-                return Optional.ofNullable(tip).map(ObjectId::name);
+                git.reset().setMode(ResetCommand.ResetType.HARD).setRef(tip.name()).call();
+                return Optional.of(tip.name());
             }
-            return Optional.ofNullable(git.getRepository().resolve("refs/heads/" + branch)).map(ObjectId::name);
+            ObjectId tip = git.getRepository().resolve("refs/heads/" + branch);
+            return tip == null ? noBranch("refs/heads/") : Optional.of(tip.name());
         } catch (IOException | GitAPIException e) {
             throw new IllegalStateException("cannot refresh content branch '" + branch + "': " + RedactedUri.scrub(e.getMessage()), e);
         } finally {

@@ -96,11 +96,19 @@ class ContentApplyIT {
         assertThat(home).contains("id=\"content-rejected\"", bad.substring(0, 10),
                 "fleet.yaml:9:15: services[0].replicas: wrong_type: expected an integer, got a string (&#39;two&#39;)");
         assertThat(console.get("/actuator/health").body()).contains("\"content\"");
+        PrometheusRegistry restartedMetrics = new PrometheusRegistry();
         ContentCatalog restarted = new ContentCatalog(catalog.repository(), loader, new ContentRevisionStore(jdbc),
-                new ContentMetrics(new PrometheusRegistry()), event -> { }, audit, Clock.systemUTC());
+                new ContentMetrics(restartedMetrics), event -> { }, audit, Clock.systemUTC());
+        // Quartz fires the poll job before the start-up runner resumes; that poll must not judge the tip.
+        assertThat(restarted.poll().rejected()).isNull();
+        assertThat(gauge(restartedMetrics, "nightwatch_content_last_apply_success")).isNaN();
         restarted.start();
         assertThat(restarted.active().orElseThrow().revision().sha()).as("a restart resumes the last good revision").isEqualTo(good);
         assertThat(restarted.status().rejected().sha()).isEqualTo(bad);
+        assertThat(gauge(restartedMetrics, "nightwatch_content_last_apply_success")).as("the newest revision is still rejected")
+                .isZero();
+        restarted.poll();
+        assertThat(gauge(restartedMetrics, "nightwatch_content_last_apply_success")).isZero();
 
         String fixed = REPO.write("fleet.yaml", REPO.read("fleet.yaml").replace("replicas: two", "replicas: 2"))
                 .commit("Fix the fleet", "Bob <bob@nightbff.test>");
@@ -185,6 +193,12 @@ class ContentApplyIT {
         assertThat(jdbc.sql("SELECT status FROM content_revision WHERE sha = ?").param(applied).query(String.class).single())
                 .as("the cluster's record of the revision it runs").isEqualTo("applied");
         assertThat(catalog.active().orElseThrow().revision().sha()).isEqualTo(applied);
+    }
+
+    private static double gauge(PrometheusRegistry registry, String name) {
+        return registry.scrape().stream().filter(m -> m.getMetadata().getPrometheusName().equals(name))
+                .map(m -> ((io.prometheus.metrics.model.snapshots.GaugeSnapshot) m).getDataPoints().get(0).getValue())
+                .findFirst().orElseThrow();
     }
 
     private String metric() {

@@ -47,6 +47,29 @@ class ContentRepositoryTest {
     }
 
     @Test
+    void aMissingBranchOrAVanishedRepositoryIsAnErrorAndAnEmptyRepositoryIsNot() throws Exception {
+        Path empty = Files.createTempDirectory("nw-empty-repo");
+        org.eclipse.jgit.api.Git.init().setDirectory(empty.toFile()).setInitialBranch("main").call().close();
+        try (ContentRepository repo = ContentRepository.openLocal(empty, "main")) {
+            assertThat(repo.refresh()).as("no commits yet").isEmpty();
+        }
+        try (ContentRepoFixture origin = ContentRepoFixture.fromCase("valid")) {
+            try (ContentRepository misspelt = ContentRepository.openLocal(origin.dir(), "mian")) {
+                assertThatThrownBy(misspelt::refresh).hasMessage(
+                        "content branch 'mian' does not exist; the repository has main (set nightwatch.content.branch)");
+            }
+            try (ContentRepository repo = ContentRepository.openLocal(origin.dir(), "main")) {
+                assertThat(repo.refresh()).isPresent();
+                Files.move(origin.dir().resolve(".git"), origin.dir().resolve("git-moved-away"));
+                assertThatThrownBy(repo::refresh).hasMessageStartingWith("content repository is gone: ")
+                        .hasMessageEndingWith(".git no longer exists");
+                Files.move(origin.dir().resolve("git-moved-away"), origin.dir().resolve(".git"));
+                assertThat(repo.refresh()).as("back once it is back").isPresent();
+            }
+        }
+    }
+
+    @Test
     void theZeroConfigRepositoryIsSeededOnceFromTheCheckoutsContentOnly() throws Exception {
         Path repoDir = Files.createTempDirectory("nw-seed").resolve("content");
         ContentSeeder.seedIfMissing(Path.of(".."), repoDir, "main");
