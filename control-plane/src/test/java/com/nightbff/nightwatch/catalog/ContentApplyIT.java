@@ -33,6 +33,7 @@ class ContentApplyIT {
     private static final String DB = LocalPostgres.createDatabase("nw_it_content");
     private static final ContentRepoFixture REPO = ContentRepoFixture.fromCase("valid");
     private static final String PASSWORD = "it-admin-password-1";
+    private static java.nio.file.Path dataDir;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
@@ -40,7 +41,8 @@ class ContentApplyIT {
         registry.add("spring.datasource.username", () -> LocalPostgres.USER);
         registry.add("nightwatch.content.uri", () -> REPO.dir().toString());
         registry.add("nightwatch.content.poll-interval", () -> "1s");
-        registry.add("nightwatch.data-dir", Files.createTempDirectory("nw-data")::toString);
+        dataDir = Files.createTempDirectory("nw-data");
+        registry.add("nightwatch.data-dir", dataDir::toString);
         registry.add("NIGHTWATCH_ADMIN_PASSWORD", () -> PASSWORD);
     }
 
@@ -80,10 +82,13 @@ class ContentApplyIT {
         assertThat(change.summary()).isEqualTo("Shrink auth pool");
         assertThat(change.files()).containsExactly("deploy/auth.env");
         assertThat(metric()).contains("nightwatch_content_last_apply_success 1.0");
+        assertThat(appliedDeployFile("auth.env")).isEqualTo("DB_POOL_SIZE=8\n");
 
-        String bad = REPO.write("fleet.yaml", REPO.read("fleet.yaml").replace("replicas: 1", "replicas: two"))
+        String bad = REPO.write("deploy/auth.env", "DB_POOL_SIZE=30\n")
+                .write("fleet.yaml", REPO.read("fleet.yaml").replace("replicas: 1", "replicas: two"))
                 .commit("Break the fleet", "Mallory <mallory@nightbff.test>");
         await().atMost(Duration.ofSeconds(20)).until(() -> catalog.status().rejected() != null);
+        assertThat(appliedDeployFile("auth.env")).as("a rejected revision's env files reach nobody").isEqualTo("DB_POOL_SIZE=8\n");
         ContentStatus status = catalog.status();
         assertThat(status.rejected().sha()).isEqualTo(bad);
         assertThat(status.active().sha()).isEqualTo(good);
@@ -115,6 +120,7 @@ class ContentApplyIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> catalog.active().orElseThrow().revision().sha().equals(fixed));
         assertThat(catalog.status().rejected()).isNull();
         assertThat(metric()).contains("nightwatch_content_last_apply_success 1.0");
+        assertThat(appliedDeployFile("auth.env")).isEqualTo("DB_POOL_SIZE=30\n");
         assertThat(console.get("/").body()).doesNotContain("id=\"content-rejected\"");
         assertThat(jdbc.sql("SELECT sha || ':' || status FROM content_revision ORDER BY evaluated_at").query(String.class).list())
                 .containsSubsequence(initial + ":applied", good + ":applied", bad + ":rejected", fixed + ":applied");
@@ -193,6 +199,14 @@ class ContentApplyIT {
         assertThat(jdbc.sql("SELECT status FROM content_revision WHERE sha = ?").param(applied).query(String.class).single())
                 .as("the cluster's record of the revision it runs").isEqualTo("applied");
         assertThat(catalog.active().orElseThrow().revision().sha()).isEqualTo(applied);
+    }
+
+    private static String appliedDeployFile(String name) {
+        try {
+            return Files.readString(dataDir.resolve("applied/deploy").resolve(name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static double gauge(PrometheusRegistry registry, String name) {

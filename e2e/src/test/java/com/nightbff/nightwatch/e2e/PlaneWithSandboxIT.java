@@ -65,7 +65,7 @@ class PlaneWithSandboxIT {
                 "--server.port=" + port, "--nightwatch.data-dir=" + dataDir, "--nightwatch.content.seed-dir=" + checkout,
                 "--nightwatch.content.poll-interval=2s"), env, work);
         sandbox = JavaProcess.start("sandbox", ROOT.resolve("sandbox/target/sandbox.jar"), List.of(
-                "--env-dir", dataDir.resolve("content/deploy").toString(), "--data-dir", work.resolve("sandbox").toString(),
+                "--env-dir", dataDir.resolve("applied/deploy").toString(), "--data-dir", work.resolve("sandbox").toString(),
                 "--port-offset", Integer.toString(OFFSET), "--redis-url", "redis://127.0.0.1:6379/6",
                 "--redis-prefix", "e2e-" + UUID.randomUUID() + ":"), env, work);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).failFast(() -> !plane.alive() || !sandbox.alive())
