@@ -36,7 +36,6 @@ import org.springframework.stereotype.Component;
 class UserAccounts implements UserDetailsService, ApplicationRunner {
 
     static final String ADMIN_PASSWORD_ENV = "NIGHTWATCH_ADMIN_PASSWORD";
-    static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
     private static final String CONFIG = "config";
     private static final String BOOTSTRAP = "bootstrap";
     private static final Logger LOG = LoggerFactory.getLogger(UserAccounts.class);
@@ -84,9 +83,9 @@ class UserAccounts implements UserDetailsService, ApplicationRunner {
     /** The admin password from the environment, blank when none is set; refuses a short one before anything is written. */
     private String adminPasswordFromEnv() {
         String password = env.getProperty(ADMIN_PASSWORD_ENV, "");
-        if (!password.isBlank() && password.codePointCount(0, password.length()) < MIN_ADMIN_PASSWORD_LENGTH) {
+        if (!password.isBlank() && Passwords.length(password) < Passwords.MIN_LENGTH) {
             // Never echo the value: start-up errors end up in logs and CI output.
-            throw new IllegalStateException(ADMIN_PASSWORD_ENV + " is shorter than " + MIN_ADMIN_PASSWORD_LENGTH
+            throw new IllegalStateException(ADMIN_PASSWORD_ENV + " is shorter than " + Passwords.MIN_LENGTH
                     + " characters; set a longer password, or unset it to have one generated and printed once");
         }
         return password;
@@ -116,7 +115,7 @@ class UserAccounts implements UserDetailsService, ApplicationRunner {
     private void upsertConfigured(NightwatchProperties.User user) {
         if (user.username() == null || user.passwordHash() == null || !user.passwordHash().matches("^\\$2[aby]?\\$\\d\\d\\$.{53}$")) {
             throw new IllegalStateException("nightwatch.security.users entry " + user.username()
-                    + " needs a username and a bcrypt password-hash (e.g. from `htpasswd -bnBC 12 \"\" PASSWORD | tr -d ':'`)");
+                    + " needs a username and a bcrypt password-hash (make one with `./nightwatch hash-password`)");
         }
         List<String> roles = user.roles() == null || user.roles().isEmpty() ? List.of(Roles.VIEWER) : user.roles();
         for (String role : roles) {

@@ -23,8 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +43,6 @@ public final class Sandbox implements AutoCloseable {
     private RecommendationCache cache;
     private GeocoderServer geocoder;
     private ControlServer control;
-    private ScheduledExecutorService timer;
 
     private Sandbox(SandboxOptions options) {
         this.options = options;
@@ -68,16 +65,11 @@ public final class Sandbox implements AutoCloseable {
         EnvDirWait.await(options.envDir(), options.envWaitSeconds());
         database = openDatabase();
         postgis = seed();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sandbox-timer");
-            t.setDaemon(true);
-            return t;
-        });
         String jwtSecret = Objects.requireNonNullElse(System.getenv("SANDBOX_JWT_SECRET"), "nightbff-sandbox-jwt-secret");
         geocoder = new GeocoderServer(options.host(), Ports.GEOCODER + options.portOffset());
         geocoder.open();
         Shared shared = new Shared(options.host(), options.envDir(), database, postgis, new BearerAuth(new Jwt(jwtSecret,
-                Clock.systemUTC())), new GeocoderClient("http://" + options.host() + ":" + geocoder.port()), cache, timer,
+                Clock.systemUTC())), new GeocoderClient("http://" + options.host() + ":" + geocoder.port()), cache,
                 HTTP_THREADS);
         Ports.SERVICES.forEach((name, port) -> services.add(new SandboxService(name, port + options.portOffset(), shared)));
         services.forEach(SandboxService::open);
@@ -157,9 +149,6 @@ public final class Sandbox implements AutoCloseable {
         }
         if (cache != null) {
             cache.close();
-        }
-        if (timer != null) {
-            timer.shutdownNow();
         }
         if (embedded != null) {
             embedded.close();

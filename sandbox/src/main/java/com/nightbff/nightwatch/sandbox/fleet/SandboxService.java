@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,17 +71,10 @@ public final class SandboxService implements AutoCloseable {
     }
 
     private Reply listen(boolean open) {
-        if (!open) {
-            // After the reply is sent: closing inside the exchange would cut our own answer.
-            shared.timer().schedule(this::close0, 100, TimeUnit.MILLISECONDS);
-        }
-        return Reply.ok(Map.of("service", name, "open", open));
-    }
-
-    private void close0() {
-        if (listener.close()) {
-            LOG.info("{}: port {} closed (reopen with PUT /_sandbox/listen on the control port)", name, listener.port());
-        }
+        setOpen(open);
+        Reply reply = Reply.ok(Map.of("service", name, "open", open));
+        // The port refuses connections by now; the client must not keep this one for its next request.
+        return open ? reply : reply.header("Connection", "close");
     }
 
     public void open() {
@@ -94,8 +86,8 @@ public final class SandboxService implements AutoCloseable {
             if (listener.open()) {
                 LOG.info("{}: port {} reopened", name, listener.port());
             }
-        } else {
-            close0();
+        } else if (listener.close()) {
+            LOG.info("{}: port {} closed (reopen with PUT /_sandbox/listen on the control port)", name, listener.port());
         }
     }
 

@@ -3,7 +3,10 @@ package com.nightbff.nightwatch.sandbox.http;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -12,9 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A port that can be closed and reopened. The JDK server cannot restart once stopped, so reopening
- * binds a fresh one with the same handler; the worker threads survive across both.
+ * binds a fresh one with the same handler; the worker threads survive across both. Opening and closing
+ * are serialised, so of two requests the later one decides.
  */
 public final class Listener {
+
+    /** How long exchanges in progress when the port closes, the closing request's own included, may take. */
+    private static final int GRACE_SECONDS = 1;
+    private static final int PROBE_TIMEOUT_MS = 100;
 
     private final String name;
     private final String host;
@@ -65,19 +73,63 @@ public final class Listener {
         }
     }
 
-    /** Returns whether the port was open before. */
+    /**
+     * Closes the port and returns once it refuses connections, so a caller that answers afterwards tells
+     * the truth: a client that got the answer and connects again is refused. The caller may be an
+     * exchange on this very port: it still gets to send its reply. Returns whether the port was open.
+     */
     public synchronized boolean close() {
         if (server == null) {
             return false;
         }
-        server.stop(0);
+        HttpServer closing = server;
         server = null;
+        // stop() shuts the listening socket at once, then waits for exchanges in progress (among them,
+        // perhaps, the caller's) before dropping every connection; so it runs beside us.
+        Thread stopper = new Thread(() -> closing.stop(GRACE_SECONDS), name + "-close");
+        stopper.setDaemon(true);
+        stopper.start();
+        awaitRefused(stopper);
         return true;
     }
 
-    /** Stops for good: the port and the worker threads. */
+    /**
+     * The JDK releases a closed listening socket only on its selector's next pass, a few milliseconds
+     * later, and says nothing when it has: a refused connection is the only proof. Locked, so a reopen
+     * waits until the port is free to bind again.
+     */
+    private void awaitRefused(Thread stopper) {
+        InetAddress bound = new InetSocketAddress(host, port).getAddress();
+        InetAddress target = bound == null || bound.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound;
+        // Once the stopper is done, the server's selector is closed and the socket with it.
+        while (stopper.isAlive()) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(target, port), PROBE_TIMEOUT_MS);
+            } catch (ConnectException e) {
+                return;
+            } catch (IOException e) {
+                // Accepted into the old backlog and then reset as the socket went: not closed until refused.
+            }
+            sleepBriefly();
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops for good, at once: the port, its connections and the worker threads. */
     public void shutdown() {
-        close();
+        synchronized (this) {
+            if (server != null) {
+                server.stop(0);
+                server = null;
+            }
+        }
         workers.shutdownNow();
     }
 }

@@ -104,10 +104,9 @@ class FaultsIT extends SharedSandbox {
     }
 
     @Test
-    void closedPortRefusesConnectionsUntilReopenedOnTheControlPort() throws Exception {
+    void closedPortRefusesConnectionsUntilReopenedOnTheControlPort() {
         int chat = sandbox.port("chat");
         assertThat(Http.send(chat, "PUT", "/_sandbox/listen", null, "{\"open\":false}").status()).isEqualTo(200);
-        Thread.sleep(400);
         assertThatThrownBy(() -> Http.get(chat, "/health", null)).isInstanceOf(UncheckedIOException.class);
         assertThat(Http.get(sandbox.port("auth"), "/health", null).status()).isEqualTo(200);
         var status = Http.get(sandbox.sandbox().controlPort(), "/_sandbox/status", null).json();
@@ -124,6 +123,51 @@ class FaultsIT extends SharedSandbox {
         assertThatThrownBy(() -> Http.get(sandbox.port("auth"), "/health", null)).isInstanceOf(UncheckedIOException.class);
         Http.send(sandbox.sandbox().controlPort(), "PUT", "/_sandbox/listen", null, "{\"open\":true}");
         assertThat(Http.get(sandbox.port("auth"), "/health", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theCloseReplyArrivesOnlyOnceThePortRefusesConnections() {
+        int chat = sandbox.port("chat");
+        int control = sandbox.sandbox().controlPort();
+        // The client keeps this connection alive; the close must not leave it usable either.
+        assertThat(Http.get(chat, "/health", null).status()).isEqualTo(200);
+        for (int i = 0; i < 20; i++) {
+            Http.Res closed = Http.send(chat, "PUT", "/_sandbox/listen", null, "{\"open\":false}");
+            assertThat(closed.status()).isEqualTo(200);
+            assertThat(closed.json().path("open").asBoolean(true)).isFalse();
+            assertThat(Http.refusesConnections(chat)).isTrue();
+            assertThatThrownBy(() -> Http.get(chat, "/health", null)).isInstanceOf(UncheckedIOException.class);
+            assertThat(Http.send(control, "PUT", "/_sandbox/listen", null, "{\"open\":true,\"service\":\"chat\"}").status())
+                    .isEqualTo(200);
+            assertThat(Http.get(chat, "/health", null).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aReopenRightAfterACloseLeavesThePortOpen() throws Exception {
+        int chat = sandbox.port("chat");
+        int control = sandbox.sandbox().controlPort();
+        for (int i = 0; i < 20; i++) {
+            assertThat(Http.send(chat, "PUT", "/_sandbox/listen", null, "{\"open\":false}").status()).isEqualTo(200);
+            assertThat(Http.send(control, "PUT", "/_sandbox/listen", null, "{\"open\":true,\"service\":\"chat\"}").status())
+                    .isEqualTo(200);
+            assertThat(chatOpen()).isTrue();
+        }
+        // A close deferred past its reply (it once waited 100 ms) would strike only now.
+        Thread.sleep(300);
+        assertThat(chatOpen()).isTrue();
+        assertThat(Http.refusesConnections(chat)).isFalse();
+        assertThat(Http.get(chat, "/api/chats", token).status()).isEqualTo(200);
+    }
+
+    private static boolean chatOpen() {
+        var services = Http.get(sandbox.sandbox().controlPort(), "/_sandbox/status", null).json().path("services");
+        for (var service : services) {
+            if (service.path("name").asString().equals("chat")) {
+                return service.path("open").asBoolean();
+            }
+        }
+        throw new AssertionError("chat missing from /_sandbox/status: " + services);
     }
 
     private static long keyspaceMisses(String info) {

@@ -2,6 +2,9 @@ package com.nightbff.nightwatch.sandbox.it;
 
 import com.nightbff.nightwatch.sandbox.http.Json;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +38,21 @@ public final class Http {
     public static Res send(int port, String method, String path, String token, String body) {
         return send(builder(port, path, token).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * Whether a fresh connection to the port is refused right now. A bare socket, because the client's
+     * pool could answer from a connection it already holds and would not show whether the port listens.
+     */
+    public static boolean refusesConnections(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static HttpRequest.Builder builder(int port, String path, String token) {
