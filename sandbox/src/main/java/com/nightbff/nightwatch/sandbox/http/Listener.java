@@ -21,6 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Listener {
 
     /** How long exchanges in progress when the port closes, the closing request's own included, may take. */
+    static {
+        // The JDK server leaves Nagle on, so on a kept-alive connection a small response waits for the
+        // client's delayed ACK: 40-50 ms added to every request, which NightBFF's services do not add.
+        // Read once, when the JDK server's config class loads, so it must be set before the first server.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private static final int GRACE_SECONDS = 1;
     private static final int PROBE_TIMEOUT_MS = 100;
 
