@@ -65,8 +65,23 @@ public class ProbeService {
         }
     }
 
-    /** A probe with its last result and its windows. */
-    public record Overview(Probe probe, ProbeResult last, WindowStatus hour, WindowStatus day, String storeError) {
+    /**
+     * A probe with its latest stored run (null when there is none or the store is unavailable), its windows,
+     * and why its status is unknown when it is: a run too old to stand for the probe's state now is still
+     * shown as evidence, but its OK or failure is not the status.
+     */
+    public record Overview(Probe probe, ProbeResult last, WindowStatus hour, WindowStatus day, String unknownReason) {
+
+        public static final String NO_RUN = "no run recorded yet";
+
+        /** {@code ok}, {@code failing}, or {@code unknown} (then {@link #unknownReason()} says why). */
+        public String status() {
+            return unknownReason != null ? "unknown" : last.success() ? "ok" : "failing";
+        }
+
+        public boolean known() {
+            return unknownReason == null;
+        }
     }
 
     /** Everything the detail page shows. */
@@ -185,17 +200,19 @@ public class ProbeService {
     }
 
     /**
-     * A last result older than three intervals plus the timeout is not shown as the probe's state:
-     * the schedule stalled, runs were skipped or crashed, and an old OK must not read as OK now.
+     * A last result older than three intervals plus the timeout is not the probe's state: the schedule
+     * stalled, runs were skipped or crashed, and an old OK must not read as OK now. It is still the
+     * latest run, kept as evidence next to the unknown status.
      */
     static Overview current(Probe p, ProbeResult last, WindowStatus hour, WindowStatus day, Instant now) {
-        if (last != null) {
-            Instant freshUntil = last.startedAt().plus(p.interval().multipliedBy(3)).plus(p.timeout());
-            if (now.isAfter(freshUntil)) {
-                Instant at = last.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-                return new Overview(p, null, hour, day, "no run since " + at + " (more than 3 intervals ago; was "
-                        + (last.success() ? "OK" : "failing") + ")");
-            }
+        if (last == null) {
+            return new Overview(p, null, hour, day, Overview.NO_RUN);
+        }
+        Instant freshUntil = last.startedAt().plus(p.interval().multipliedBy(3)).plus(p.timeout());
+        if (now.isAfter(freshUntil)) {
+            Instant at = last.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            return new Overview(p, last, hour, day, "no run since " + at + " (more than 3 intervals ago; was "
+                    + (last.success() ? "OK" : "failing") + ")");
         }
         return new Overview(p, last, hour, day, null);
     }
