@@ -1,5 +1,6 @@
 package com.nightbff.nightwatch.probes;
 
+import com.nightbff.nightwatch.probes.internal.ActiveProbes;
 import com.nightbff.nightwatch.probes.internal.ProbeEngine;
 import com.nightbff.nightwatch.probes.internal.ResultStore;
 import com.nightbff.nightwatch.probes.internal.ResultWriter;
@@ -27,7 +28,9 @@ public class ProbeService {
     static final Duration DAY = Duration.ofHours(24);
     private static final List<Duration> WINDOWS = List.of(HOUR, DAY);
 
+    private final ActiveProbes active;
     private final ProbeEngine engine;
+    private final boolean runsHere;
     private final ResultStore store;
     private final ResultWriter writer;
     private final ScheduleFallback fallback;
@@ -35,9 +38,16 @@ public class ProbeService {
     private final Clock clock;
     private volatile MaskFor mask;
 
-    public ProbeService(ProbeEngine engine, ResultStore store, ResultWriter writer, ScheduleFallback fallback, AuditLog audit,
-                        Clock clock) {
+    /**
+     * @param active   the probes of the active content, which every replica lists
+     * @param runsHere false on a replica started with {@code nightwatch.probes.enabled=false}: it shows probes and
+     *                 their stored results but does not run them, not even on demand
+     */
+    public ProbeService(ActiveProbes active, ProbeEngine engine, boolean runsHere, ResultStore store, ResultWriter writer,
+                        ScheduleFallback fallback, AuditLog audit, Clock clock) {
+        this.active = active;
         this.engine = engine;
+        this.runsHere = runsHere;
         this.store = store;
         this.writer = writer;
         this.fallback = fallback;
@@ -89,21 +99,22 @@ public class ProbeService {
     }
 
     /**
-     * How probes run on this replica, readable without the store: which schedule fires them, and
-     * what the result writer holds in memory or has lost since start.
+     * How probes run on this replica, readable without the store: how many the active content defines,
+     * whether this replica runs them and on which schedule, and what the result writer holds in memory
+     * or has lost since start.
      */
-    public record Runtime(int probes, boolean localTimers, boolean storeWriting, int buffered, long dropped) {
+    public record Runtime(int probes, boolean runsHere, boolean localTimers, boolean storeWriting, int buffered, long dropped) {
     }
 
     public Runtime runtime() {
-        return new Runtime(engine.probes().probes().size(), fallback.active(), writer.healthy(), writer.buffered(),
+        return new Runtime(active.current().probes().size(), runsHere, fallback.active(), writer.healthy(), writer.buffered(),
                 writer.droppedCount());
     }
 
     public List<Overview> overview() {
         Instant now = clock.instant();
         // One snapshot for the whole read, so a revision applied meanwhile cannot mix into it.
-        Probes probes = engine.probes();
+        Probes probes = active.current();
         List<Overview> out = new ArrayList<>();
         Map<String, List<ResultStore.Window>> windows;
         Map<String, ProbeResult> last;
@@ -125,7 +136,7 @@ public class ProbeService {
     }
 
     public Optional<Detail> detail(String name) {
-        Probes probes = engine.probes();
+        Probes probes = active.current();
         Optional<Probe> probe = probes.probe(name);
         if (probe.isEmpty()) {
             return Optional.empty();
@@ -147,6 +158,7 @@ public class ProbeService {
         public enum Outcome {
             RAN("ran"),
             UNKNOWN_PROBE("no such probe in the active content"),
+            NOT_RUN_HERE("this replica does not run probes (nightwatch.probes.enabled=false); the replicas that do run it on schedule"),
             BUSY("a run is in progress or the probe executor is saturated"),
             UNFINISHED("the run did not finish in time; the audit log has the outcome");
 
@@ -164,11 +176,15 @@ public class ProbeService {
 
     /** Runs a probe now on behalf of an operator, waits for it (bounded by its timeout) and audits the outcome. */
     public RunNow runNow(String name, String actor) {
-        Probes probes = engine.probes();
+        Probes probes = active.current();
         Optional<Probe> probe = probes.probe(name);
         if (probe.isEmpty()) {
             audit.record(actor, "probe.run", name, "unknown_probe", null);
             return new RunNow(RunNow.Outcome.UNKNOWN_PROBE, null);
+        }
+        if (!runsHere) {
+            audit.record(actor, "probe.run", name, "not_run_here", RunNow.Outcome.NOT_RUN_HERE.description());
+            return new RunNow(RunNow.Outcome.NOT_RUN_HERE, null);
         }
         var future = engine.submit(name, clock.instant(), ProbeResult.MANUAL);
         if (future.isEmpty()) {
