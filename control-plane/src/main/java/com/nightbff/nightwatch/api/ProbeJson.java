@@ -51,13 +51,10 @@ record ProbeJson(String name, String service, String description, double interva
 
     static ProbeJson of(ProbeService.Overview o) {
         Probe p = o.probe();
-        ProbeResult last = o.last();
-        String status = last == null ? "unknown" : last.success() ? "ok" : "failing";
-        String reason = last != null ? null : o.storeError() != null ? o.storeError() : "no run recorded yet";
         Map<String, Window> windows = new LinkedHashMap<>();
         windows.put(o.hour().label(), Window.of(o.hour()));
         windows.put(o.day().label(), Window.of(o.day()));
         return new ProbeJson(p.name(), p.service(), p.description(), p.interval().toMillis() / 1000.0, p.timeout().toMillis() / 1000.0,
-                status, reason, Run.of(last), windows);
+                o.status(), o.unknownReason(), Run.of(o.last()), windows);
     }
 }

@@ -41,7 +41,7 @@ class ProbesApiController {
         return switch (run.outcome()) {
             case RAN -> ProbeJson.Run.of(run.result());
             case UNKNOWN_PROBE -> throw unknown(name);
-            case BUSY, UNFINISHED -> throw new ApiException(HttpStatus.CONFLICT, "conflict",
+            case NOT_RUN_HERE, BUSY, UNFINISHED -> throw new ApiException(HttpStatus.CONFLICT, "conflict",
                     "probe '" + name + "' could not be run now: " + run.outcome().description());
         };
     }

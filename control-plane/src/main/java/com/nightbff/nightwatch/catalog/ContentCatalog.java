@@ -72,7 +72,7 @@ public class ContentCatalog {
                     active = result.snapshot();
                     metrics.applied(clock.instant());
                     LOG.info("resumed content revision {}", active.revision().shortSha());
-                    publish(new ContentApplied(active.revision(), null, List.of(), active, true));
+                    publish(new ContentApplied(active.revision(), null, List.of(), active, ContentApplied.Origin.RESUMED));
                 } else {
                     // A newer Nightwatch may check rules the applied revision predates; the poll below shows why.
                     LOG.warn("the applied content revision {} is invalid under this version's rules ({} problem(s)); "
@@ -107,7 +107,7 @@ public class ContentCatalog {
     }
 
     /** Makes a valid snapshot this replica's active one and tells the features (probes, ledger, …). */
-    private ContentStatus activate(ContentRevision revision, ContentSnapshot snapshot) {
+    private ContentStatus activate(ContentRevision revision, ContentSnapshot snapshot, ContentApplied.Origin origin) {
         String previous = active == null ? null : active.revision().sha();
         List<String> changed = repository.changedFiles(previous, revision.sha());
         metrics.applied(clock.instant());
@@ -115,7 +115,7 @@ public class ContentCatalog {
         status = new ContentStatus(revision, null, List.of(), null, clock.instant());
         active = snapshot;
         LOG.info("applied content revision {} ({}), {} file(s) changed", revision.shortSha(), revision.subject(), changed.size());
-        publish(new ContentApplied(revision, previous, changed, active, false));
+        publish(new ContentApplied(revision, previous, changed, active, origin));
         return status;
     }
 
@@ -146,7 +146,7 @@ public class ContentCatalog {
                             result.problems().size(), active == null ? "nothing" : active.revision().shortSha());
                     return status;
                 }
-                return activate(revision, result.snapshot());
+                return activate(revision, result.snapshot(), ContentApplied.Origin.FOLLOWED);
             } catch (RuntimeException e) {
                 LOG.warn("could not follow content revision {}: {}", sha, e.getMessage());
                 return status;
@@ -196,7 +196,7 @@ public class ContentCatalog {
         if (result.valid()) {
             store.applied(revision, clock.instant());
             audit.record("system", "content.apply", revision.sha(), "ok", revision.subject());
-            activate(revision, result.snapshot());
+            activate(revision, result.snapshot(), ContentApplied.Origin.APPLIED);
         } else {
             List<SpecProblem> problems = result.problems();
             store.rejected(revision, problems, clock.instant());

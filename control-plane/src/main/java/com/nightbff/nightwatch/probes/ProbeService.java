@@ -1,5 +1,6 @@
 package com.nightbff.nightwatch.probes;
 
+import com.nightbff.nightwatch.probes.internal.ActiveProbes;
 import com.nightbff.nightwatch.probes.internal.ProbeEngine;
 import com.nightbff.nightwatch.probes.internal.ResultStore;
 import com.nightbff.nightwatch.probes.internal.ResultWriter;
@@ -27,7 +28,9 @@ public class ProbeService {
     static final Duration DAY = Duration.ofHours(24);
     private static final List<Duration> WINDOWS = List.of(HOUR, DAY);
 
+    private final ActiveProbes active;
     private final ProbeEngine engine;
+    private final boolean runsHere;
     private final ResultStore store;
     private final ResultWriter writer;
     private final ScheduleFallback fallback;
@@ -35,9 +38,16 @@ public class ProbeService {
     private final Clock clock;
     private volatile MaskFor mask;
 
-    public ProbeService(ProbeEngine engine, ResultStore store, ResultWriter writer, ScheduleFallback fallback, AuditLog audit,
-                        Clock clock) {
+    /**
+     * @param active   the probes of the active content, which every replica lists
+     * @param runsHere false on a replica started with {@code nightwatch.probes.enabled=false}: it shows probes and
+     *                 their stored results but does not run them, not even on demand
+     */
+    public ProbeService(ActiveProbes active, ProbeEngine engine, boolean runsHere, ResultStore store, ResultWriter writer,
+                        ScheduleFallback fallback, AuditLog audit, Clock clock) {
+        this.active = active;
         this.engine = engine;
+        this.runsHere = runsHere;
         this.store = store;
         this.writer = writer;
         this.fallback = fallback;
@@ -65,8 +75,23 @@ public class ProbeService {
         }
     }
 
-    /** A probe with its last result and its windows. */
-    public record Overview(Probe probe, ProbeResult last, WindowStatus hour, WindowStatus day, String storeError) {
+    /**
+     * A probe with its latest stored run (null when there is none or the store is unavailable), its windows,
+     * and why its status is unknown when it is: a run too old to stand for the probe's state now is still
+     * shown as evidence, but its OK or failure is not the status.
+     */
+    public record Overview(Probe probe, ProbeResult last, WindowStatus hour, WindowStatus day, String unknownReason) {
+
+        public static final String NO_RUN = "no run recorded yet";
+
+        /** {@code ok}, {@code failing}, or {@code unknown} (then {@link #unknownReason()} says why). */
+        public String status() {
+            return unknownReason != null ? "unknown" : last.success() ? "ok" : "failing";
+        }
+
+        public boolean known() {
+            return unknownReason == null;
+        }
     }
 
     /** Everything the detail page shows. */
@@ -74,21 +99,22 @@ public class ProbeService {
     }
 
     /**
-     * How probes run on this replica, readable without the store: which schedule fires them, and
-     * what the result writer holds in memory or has lost since start.
+     * How probes run on this replica, readable without the store: how many the active content defines,
+     * whether this replica runs them and on which schedule, and what the result writer holds in memory
+     * or has lost since start.
      */
-    public record Runtime(int probes, boolean localTimers, boolean storeWriting, int buffered, long dropped) {
+    public record Runtime(int probes, boolean runsHere, boolean localTimers, boolean storeWriting, int buffered, long dropped) {
     }
 
     public Runtime runtime() {
-        return new Runtime(engine.probes().probes().size(), fallback.active(), writer.healthy(), writer.buffered(),
+        return new Runtime(active.current().probes().size(), runsHere, fallback.active(), writer.healthy(), writer.buffered(),
                 writer.droppedCount());
     }
 
     public List<Overview> overview() {
         Instant now = clock.instant();
         // One snapshot for the whole read, so a revision applied meanwhile cannot mix into it.
-        Probes probes = engine.probes();
+        Probes probes = active.current();
         List<Overview> out = new ArrayList<>();
         Map<String, List<ResultStore.Window>> windows;
         Map<String, ProbeResult> last;
@@ -110,7 +136,7 @@ public class ProbeService {
     }
 
     public Optional<Detail> detail(String name) {
-        Probes probes = engine.probes();
+        Probes probes = active.current();
         Optional<Probe> probe = probes.probe(name);
         if (probe.isEmpty()) {
             return Optional.empty();
@@ -132,6 +158,7 @@ public class ProbeService {
         public enum Outcome {
             RAN("ran"),
             UNKNOWN_PROBE("no such probe in the active content"),
+            NOT_RUN_HERE("this replica does not run probes (nightwatch.probes.enabled=false); the replicas that do run it on schedule"),
             BUSY("a run is in progress or the probe executor is saturated"),
             UNFINISHED("the run did not finish in time; the audit log has the outcome");
 
@@ -149,11 +176,15 @@ public class ProbeService {
 
     /** Runs a probe now on behalf of an operator, waits for it (bounded by its timeout) and audits the outcome. */
     public RunNow runNow(String name, String actor) {
-        Probes probes = engine.probes();
+        Probes probes = active.current();
         Optional<Probe> probe = probes.probe(name);
         if (probe.isEmpty()) {
             audit.record(actor, "probe.run", name, "unknown_probe", null);
             return new RunNow(RunNow.Outcome.UNKNOWN_PROBE, null);
+        }
+        if (!runsHere) {
+            audit.record(actor, "probe.run", name, "not_run_here", RunNow.Outcome.NOT_RUN_HERE.description());
+            return new RunNow(RunNow.Outcome.NOT_RUN_HERE, null);
         }
         var future = engine.submit(name, clock.instant(), ProbeResult.MANUAL);
         if (future.isEmpty()) {
@@ -185,17 +216,19 @@ public class ProbeService {
     }
 
     /**
-     * A last result older than three intervals plus the timeout is not shown as the probe's state:
-     * the schedule stalled, runs were skipped or crashed, and an old OK must not read as OK now.
+     * A last result older than three intervals plus the timeout is not the probe's state: the schedule
+     * stalled, runs were skipped or crashed, and an old OK must not read as OK now. It is still the
+     * latest run, kept as evidence next to the unknown status.
      */
     static Overview current(Probe p, ProbeResult last, WindowStatus hour, WindowStatus day, Instant now) {
-        if (last != null) {
-            Instant freshUntil = last.startedAt().plus(p.interval().multipliedBy(3)).plus(p.timeout());
-            if (now.isAfter(freshUntil)) {
-                Instant at = last.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-                return new Overview(p, null, hour, day, "no run since " + at + " (more than 3 intervals ago; was "
-                        + (last.success() ? "OK" : "failing") + ")");
-            }
+        if (last == null) {
+            return new Overview(p, null, hour, day, Overview.NO_RUN);
+        }
+        Instant freshUntil = last.startedAt().plus(p.interval().multipliedBy(3)).plus(p.timeout());
+        if (now.isAfter(freshUntil)) {
+            Instant at = last.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            return new Overview(p, last, hour, day, "no run since " + at + " (more than 3 intervals ago; was "
+                    + (last.success() ? "OK" : "failing") + ")");
         }
         return new Overview(p, last, hour, day, null);
     }

@@ -3,9 +3,13 @@ package com.nightbff.nightwatch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nightbff.nightwatch.probes.Probe;
+import com.nightbff.nightwatch.probes.ProbeResult;
 import com.nightbff.nightwatch.probes.ProbeService;
+import com.nightbff.nightwatch.probes.Reason;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ProbeJsonTest {
@@ -16,7 +20,7 @@ class ProbeJsonTest {
     @Test
     void noDataIsUnknownWithItsReasonNeverZero() {
         var overview = new ProbeService.Overview(PROBE, null, new ProbeService.WindowStatus("1h", 0, null, null, "no runs in the last 1h"),
-                new ProbeService.WindowStatus("24h", 3, 2 / 3.0, 41.5, null), null);
+                new ProbeService.WindowStatus("24h", 3, 2 / 3.0, 41.5, null), ProbeService.Overview.NO_RUN);
         ProbeJson json = ProbeJson.of(overview);
         assertThat(json.status()).isEqualTo("unknown");
         assertThat(json.statusReason()).isEqualTo("no run recorded yet");
@@ -25,6 +29,34 @@ class ProbeJsonTest {
         assertThat(json.windows().get("1h")).isEqualTo(new ProbeJson.Window("unknown", 0, null, null, "no runs in the last 1h"));
         assertThat(json.windows().get("24h")).isEqualTo(new ProbeJson.Window("known", 3, 2 / 3.0, 41.5, null));
         assertThat(json.intervalSeconds()).isEqualTo(30.0);
+    }
+
+    @Test
+    void aStaleRunIsStillTheLastRunButNotTheStatus() {
+        Instant at = Instant.parse("2026-11-27T10:00:00Z");
+        ProbeResult ok = new ProbeResult(UUID.randomUUID(), PROBE.name(), PROBE.service(), ProbeResult.SCHEDULED, at, at, 2_000_000,
+                true, null, null, List.of());
+        var none = new ProbeService.WindowStatus("1h", 0, null, null, "no runs in the last 1h");
+        String reason = "no run since 2026-11-27T10:00:00Z (more than 3 intervals ago; was OK)";
+        ProbeJson json = ProbeJson.of(new ProbeService.Overview(PROBE, ok, none, none, reason));
+        assertThat(json.status()).isEqualTo("unknown");
+        assertThat(json.statusReason()).isEqualTo(reason);
+        assertThat(json.lastRun()).isNotNull();
+        assertThat(json.lastRun().runId()).isEqualTo(ok.runId());
+        assertThat(json.lastRun().startedAt()).isEqualTo(at);
+        assertThat(json.lastRun().success()).isTrue();
+    }
+
+    @Test
+    void aFreshRunIsTheStatus() {
+        Instant at = Instant.parse("2026-11-27T10:00:00Z");
+        ProbeResult failed = new ProbeResult(UUID.randomUUID(), PROBE.name(), PROBE.service(), ProbeResult.SCHEDULED, at, at, 2_000_000,
+                false, Reason.STATUS, "login", List.of());
+        var none = new ProbeService.WindowStatus("1h", 0, null, null, "no runs in the last 1h");
+        ProbeJson json = ProbeJson.of(new ProbeService.Overview(PROBE, failed, none, none, null));
+        assertThat(json.status()).isEqualTo("failing");
+        assertThat(json.statusReason()).isNull();
+        assertThat(json.lastRun().failedStep()).isEqualTo("login");
     }
 
     @Test

@@ -21,9 +21,23 @@ class ProbeFreshnessTest {
                 true, null, null, List.of());
         Instant justFresh = ran.plus(probe.interval().multipliedBy(3)).plus(probe.timeout());
 
-        assertThat(ProbeService.current(probe, ok, NONE, NONE, justFresh).last()).isEqualTo(ok);
+        ProbeService.Overview fresh = ProbeService.current(probe, ok, NONE, NONE, justFresh);
+        assertThat(fresh.last()).isEqualTo(ok);
+        assertThat(fresh.status()).isEqualTo("ok");
+        assertThat(fresh.unknownReason()).isNull();
         ProbeService.Overview stale = ProbeService.current(probe, ok, NONE, NONE, justFresh.plusSeconds(1));
-        assertThat(stale.last()).isNull();
-        assertThat(stale.storeError()).isEqualTo("no run since 2026-11-27T10:00:00Z (more than 3 intervals ago; was OK)");
+        assertThat(stale.status()).isEqualTo("unknown");
+        assertThat(stale.unknownReason()).isEqualTo("no run since 2026-11-27T10:00:00Z (more than 3 intervals ago; was OK)");
+        assertThat(stale.last()).as("the latest run is still the evidence, only not the status").isEqualTo(ok);
+    }
+
+    @Test
+    void noRunAtAllIsUnknownWithoutARun() {
+        Probe probe = ProbeFixtures.probes(ProbeFixtures.bundle("http://127.0.0.1:8081", "")
+                .put("probes/p.yaml", ProbeFixtures.getProbe("/health", ""))).probes().get(0);
+        ProbeService.Overview never = ProbeService.current(probe, null, NONE, NONE, Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(never.status()).isEqualTo("unknown");
+        assertThat(never.unknownReason()).isEqualTo("no run recorded yet");
+        assertThat(never.last()).isNull();
     }
 }

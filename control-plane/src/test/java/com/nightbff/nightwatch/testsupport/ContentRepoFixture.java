@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -78,6 +79,16 @@ public final class ContentRepoFixture implements AutoCloseable {
             PersonIdent ident = new PersonIdent(name, email);
             RevCommit commit = git.commit().setAuthor(ident).setCommitter(ident).setSign(false).setMessage(message).call();
             return commit.name();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Moves the branch and the work tree to {@code sha}, as {@code git reset --hard} does: the way back to an earlier revision. */
+    public ContentRepoFixture resetHard(String sha) {
+        try {
+            git.reset().setMode(ResetCommand.ResetType.HARD).setRef(sha).call();
+            return this;
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }

@@ -24,7 +24,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the prober, engine, schedule, result writer and retention job; reschedules on every applied revision. */
+/**
+ * Wires the prober, engine, schedule, result writer and retention job; reschedules on every applied revision.
+ * With {@code nightwatch.probes.enabled=false} the replica neither schedules nor runs probes, but still lists the
+ * active ones with the results the others store.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProbesSettings.class)
 public class ProbesConfig {
@@ -83,14 +87,19 @@ public class ProbesConfig {
     }
 
     @Bean
-    ProbeService probeService(ProbeEngine engine, ResultStore store, ResultWriter writer, ScheduleFallback fallback, AuditLog audit,
-                              Clock clock) {
-        return new ProbeService(engine, store, writer, fallback, audit, clock);
+    ActiveProbes activeProbes() {
+        return new ActiveProbes();
     }
 
     @Bean
-    ContentAppliedListener probeContentListener(ProbeScheduler scheduler, ProbesSettings settings) {
-        return new ContentAppliedListener(scheduler, settings);
+    ProbeService probeService(ActiveProbes active, ProbeEngine engine, ResultStore store, ResultWriter writer, ScheduleFallback fallback,
+                              AuditLog audit, Clock clock, ProbesSettings settings) {
+        return new ProbeService(active, engine, settings.enabled(), store, writer, fallback, audit, clock);
+    }
+
+    @Bean
+    ContentAppliedListener probeContentListener(ActiveProbes active, ProbeScheduler scheduler, ProbesSettings settings) {
+        return new ContentAppliedListener(active, scheduler, settings);
     }
 
     @Bean
@@ -106,21 +115,34 @@ public class ProbesConfig {
                 .build();
     }
 
-    /** Schedules probes from every applied revision, the one resumed at start included, without a restart. */
+    /**
+     * Takes the probes of every applied revision, the one resumed at start included, without a restart:
+     * every replica lists them; only one that runs probes schedules them.
+     */
     static final class ContentAppliedListener {
+        private final ActiveProbes active;
         private final ProbeScheduler scheduler;
         private final ProbesSettings settings;
 
-        ContentAppliedListener(ProbeScheduler scheduler, ProbesSettings settings) {
+        ContentAppliedListener(ActiveProbes active, ProbeScheduler scheduler, ProbesSettings settings) {
+            this.active = active;
             this.scheduler = scheduler;
             this.settings = settings;
         }
 
         @EventListener
         void onApplied(ContentApplied event) {
-            if (settings.enabled()) {
-                event.snapshot().section(Probes.class).ifPresent(scheduler::sync);
-            }
+            event.snapshot().section(Probes.class).ifPresent(probes -> {
+                try {
+                    if (settings.enabled()) {
+                        scheduler.sync(probes);
+                    }
+                } finally {
+                    // After the engine took them, so the console never offers a run the engine cannot start yet; and even
+                    // when the job store refused the schedule (the revision is offered again), since the revision is active.
+                    active.use(probes);
+                }
+            });
         }
     }
 }

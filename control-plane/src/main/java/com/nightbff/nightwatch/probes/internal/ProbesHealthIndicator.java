@@ -22,7 +22,8 @@ class ProbesHealthIndicator implements HealthIndicator {
         ProbeService.Runtime runtime = probes.runtime();
         return Health.up()
                 .withDetail("probes", runtime.probes())
-                .withDetail("schedule", runtime.localTimers() ? "local timers (job store unreachable)" : "clustered")
+                .withDetail("schedule", !runtime.runsHere() ? "not run on this replica (nightwatch.probes.enabled=false)"
+                        : runtime.localTimers() ? "local timers (job store unreachable)" : "clustered")
                 .withDetail("resultStore", runtime.storeWriting() ? "writing" : "unreachable, buffering")
                 .withDetail("buffered", runtime.buffered())
                 .withDetail("dropped", runtime.dropped())
