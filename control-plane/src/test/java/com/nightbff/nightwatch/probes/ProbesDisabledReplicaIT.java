@@ -139,6 +139,24 @@ class ProbesDisabledReplicaIT {
         assertThat(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(ProbeScheduler.GROUP))).isEmpty();
     }
 
+    @Test
+    @Order(4)
+    void aTriggerAnotherReplicaScheduledIsSkippedInPlainSightNotLost() throws Exception {
+        long runsBefore = jdbc.sql("SELECT count(*) FROM probe_run").query(Long.class).single();
+        // What a replica that runs probes writes into the shared job store; the store may hand it to this one.
+        org.quartz.JobKey key = org.quartz.JobKey.jobKey("auth-health", ProbeScheduler.GROUP);
+        scheduler.scheduleJob(org.quartz.JobBuilder.newJob(com.nightbff.nightwatch.probes.internal.ProbeJob.class).withIdentity(key)
+                .build(), org.quartz.TriggerBuilder.newTrigger().withIdentity("auth-health", ProbeScheduler.GROUP).startNow().build());
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> mvc.perform(get("/actuator/prometheus"))
+                    .andReturn().getResponse().getContentAsString()
+                    .contains("nightwatch_probe_runs_skipped_total{cause=\"not_run_here\",probe=\"auth-health\"} 1.0"));
+        } finally {
+            scheduler.deleteJob(key);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM probe_run").query(Long.class).single()).isEqualTo(runsBefore);
+    }
+
     private String read(String path) throws Exception {
         return mvc.perform(get(path).with(user("viewer").roles("VIEWER"))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
