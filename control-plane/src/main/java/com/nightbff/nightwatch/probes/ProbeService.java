@@ -26,6 +26,7 @@ public class ProbeService {
 
     static final Duration HOUR = Duration.ofHours(1);
     static final Duration DAY = Duration.ofHours(24);
+    static final String STORE_UNAVAILABLE = "the result store is unavailable";
     private static final List<Duration> WINDOWS = List.of(HOUR, DAY);
 
     private final ActiveProbes active;
@@ -95,7 +96,8 @@ public class ProbeService {
     }
 
     /** Everything the detail page shows. */
-    public record Detail(Overview overview, List<ProbeResult> failures, List<ResultStore.Point> series) {
+    /** {@code storeError} is null unless the store could not be read: failures and series are then unknown, not empty. */
+    public record Detail(Overview overview, List<ProbeResult> failures, List<ResultStore.Point> series, String storeError) {
     }
 
     /**
@@ -122,8 +124,10 @@ public class ProbeService {
             windows = store.windows(now, WINDOWS, null);
             last = store.lastRuns(probes.byName().keySet());
         } catch (DataAccessException e) {
+            Map<String, ProbeResult> unstored = writer.latestUnstored();
+            SecretMask mask = mask(probes);
             for (Probe p : probes.probes()) {
-                out.add(unavailable(p));
+                out.add(unavailable(p, mask.result(unstored.get(p.name())), now));
             }
             return out;
         }
@@ -147,9 +151,10 @@ public class ProbeService {
             SecretMask mask = mask(probes);
             Overview o = current(probe.get(), mask.result(last(name)), window("1h", w, 0), window("24h", w, 1), now);
             List<ProbeResult> failures = store.recentRuns(name, 10, true).stream().map(mask::result).toList();
-            return Optional.of(new Detail(o, failures, store.series(name, now.minus(DAY))));
+            return Optional.of(new Detail(o, failures, store.series(name, now.minus(DAY)), null));
         } catch (DataAccessException e) {
-            return Optional.of(new Detail(unavailable(probe.get()), List.of(), List.of()));
+            ProbeResult unstored = mask(probes).result(writer.latestUnstored().get(name));
+            return Optional.of(new Detail(unavailable(probe.get(), unstored, now), List.of(), List.of(), STORE_UNAVAILABLE));
         }
     }
 
@@ -233,10 +238,14 @@ public class ProbeService {
         return new Overview(p, last, hour, day, null);
     }
 
-    private static Overview unavailable(Probe p) {
-        String reason = "the result store is unavailable";
-        return new Overview(p, null, new WindowStatus("1h", 0, null, null, reason), new WindowStatus("24h", 0, null, null, reason),
-                reason);
+    /**
+     * Without the store the windows are unknown; the probe's status comes from its newest run still
+     * buffered in memory when there is one (what the probes find goes on while the store is down).
+     */
+    private static Overview unavailable(Probe p, ProbeResult unstored, Instant now) {
+        WindowStatus hour = new WindowStatus("1h", 0, null, null, STORE_UNAVAILABLE);
+        WindowStatus day = new WindowStatus("24h", 0, null, null, STORE_UNAVAILABLE);
+        return unstored == null ? new Overview(p, null, hour, day, STORE_UNAVAILABLE) : current(p, unstored, hour, day, now);
     }
 
     private static WindowStatus window(String label, List<ResultStore.Window> windows, int index) {

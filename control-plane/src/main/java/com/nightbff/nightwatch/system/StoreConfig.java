@@ -3,6 +3,7 @@ package com.nightbff.nightwatch.system;
 import com.nightbff.nightwatch.embeddedpg.EmbeddedPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,11 @@ class StoreConfig {
         ds.setPoolName("nightwatch-store");
         ds.setMaximumPoolSize(env.getProperty("nightwatch.store.pool-size", Integer.class, 10));
         ds.setMinimumIdle(2);
-        ds.setConnectionTimeout(5_000);
+        // While the store is down every borrower waits this long before its 503: health checks (Kubernetes
+        // gives them 1 s by default), the API and the console must answer "down" promptly, not time out.
+        // The store serves a handful of short queries at a time, so a healthy pool never keeps one waiting near it.
+        ds.setConnectionTimeout(env.getProperty("nightwatch.store.connection-timeout", Duration.class, Duration.ofMillis(800))
+                .toMillis());
         if (embedded.postgres() != null) {
             ds.setJdbcUrl(embedded.postgres().jdbcUrl(EMBEDDED_DATABASE));
             ds.setUsername(embedded.postgres().user());

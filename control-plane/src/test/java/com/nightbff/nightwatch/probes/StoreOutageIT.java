@@ -46,6 +46,8 @@ class StoreOutageIT {
     static EmbeddedPostgres restarted;
 
     @Autowired
+    ProbeService probeService;
+    @Autowired
     org.springframework.context.ApplicationContext context;
     @Autowired
     ResultWriter writer;
@@ -95,8 +97,17 @@ class StoreOutageIT {
         int hitsBefore = HITS.get();
         Awaits.within(fallback::active, Duration.ofSeconds(10));
         assertThat(metric("nightwatch_probe_schedule_fallback")).isEqualTo("1.0");
+        long askedAt = System.nanoTime();
         assertThat(new ConsoleClient(port).get("/actuator/health").body()).as("health says how probes run")
                 .contains("\"probes\":{\"status\":\"UP\"");
+        assertThat(Duration.ofNanos(System.nanoTime() - askedAt)).as("a store that is down is reported promptly, not waited out")
+                .isLessThan(Duration.ofMillis(2500));
+        // The console shows what the probes find meanwhile, from the runs waiting in memory, and no "no failures".
+        Awaits.within(() -> probeService.detail("web-health").orElseThrow().overview().last() != null, Duration.ofSeconds(10));
+        ProbeService.Detail during = probeService.detail("web-health").orElseThrow();
+        assertThat(during.storeError()).isEqualTo("the result store is unavailable");
+        assertThat(during.overview().status()).isEqualTo("ok");
+        assertThat(during.overview().hour().known()).isFalse();
         Thread.sleep(Math.max(0, OUTAGE.toMillis() - Duration.between(outageStart, Instant.now()).toMillis()));
 
         int ranDuringOutage = HITS.get() - hitsBefore;

@@ -74,6 +74,20 @@ public class ResultWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * The newest buffered result of each probe: while the store is down, the only record of what the
+     * probes found since, which the console shows rather than nothing.
+     */
+    public java.util.Map<String, ProbeResult> latestUnstored() {
+        java.util.Map<String, ProbeResult> latest = new java.util.HashMap<>();
+        synchronized (buffer) {
+            for (ProbeResult r : buffer) {
+                latest.merge(r.probe(), r, (a, b) -> b.startedAt().isAfter(a.startedAt()) ? b : a);
+            }
+        }
+        return latest;
+    }
+
     public int buffered() {
         synchronized (buffer) {
             return buffer.size();
