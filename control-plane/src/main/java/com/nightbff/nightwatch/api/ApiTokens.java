@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates, lists, revokes and checks API tokens. Every change is audited with the admin who made
@@ -33,12 +35,14 @@ public class ApiTokens {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate tx;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    ApiTokens(JdbcClient jdbc, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /** A new token and its value, which the caller must show once and then forget. */
@@ -72,17 +76,36 @@ public class ApiTokens {
         String value = TokenValues.generate(random);
         long id;
         try {
-            id = jdbc.sql("INSERT INTO api_token (name, token_prefix, token_hash, role, created_by, created_at, expires_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
-                    .params(name, TokenValues.displayPrefix(value), TokenValues.hash(value), role, actor, Timestamp.from(now),
-                            expires == null ? null : Timestamp.from(expires))
-                    .query(Long.class).single();
+            // One transaction: the expired namesake is revoked only if the new token is stored, and a concurrent create
+            // of the same name waits on the revocation's row lock, then hits the unique index and is refused.
+            id = tx.execute(status -> {
+                revokeExpiredNamesake(name, now, actor);
+                return jdbc.sql("INSERT INTO api_token (name, token_prefix, token_hash, role, created_by, created_at, expires_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                        .params(name, TokenValues.displayPrefix(value), TokenValues.hash(value), role, actor, Timestamp.from(now),
+                                expires == null ? null : Timestamp.from(expires))
+                        .query(Long.class).single();
+            });
         } catch (DuplicateKeyException e) {
+            // Audited after the rollback: the failed insert has aborted the transaction, so nothing more can be written in it.
             audit.record(actor, "token.create", name, "invalid", "name in use");
             throw new IllegalArgumentException("a live token is already named '" + name + "'; revoke it or choose another name");
         }
         audit.record(actor, "token.create", name, "ok", "id=" + id + " role=" + role + " expires=" + (expires == null ? "never" : expires));
         return new Created(find(id).orElseThrow(), value);
+    }
+
+    /**
+     * An expired token can never be used again but, unrevoked, would still hold its name in the unique index of live
+     * names; revoking it (audited like any revocation) frees the name. An unexpired namesake is left alone and blocks.
+     */
+    private void revokeExpiredNamesake(String name, Instant now, String actor) {
+        List<Long> ids = jdbc.sql("UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE name = ? AND revoked_at IS NULL"
+                        + " AND expires_at <= ? RETURNING id")
+                .params(Timestamp.from(now), actor, name, Timestamp.from(now)).query(Long.class).list();
+        for (long id : ids) {
+            audit.record(actor, "token.revoke", name, "ok", "id=" + id + ": expired; its name is reused by a new token");
+        }
     }
 
     public List<ApiToken> list() {

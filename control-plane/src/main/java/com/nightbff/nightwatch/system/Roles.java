@@ -1,5 +1,7 @@
 package com.nightbff.nightwatch.system;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /** The console's roles; each includes the ones below it (ADMIN > OPERATOR > VIEWER). */
@@ -13,6 +15,15 @@ public final class Roles {
     public static final String ADMIN = "ADMIN";
 
     public static final Set<String> ALL = Set.of(VIEWER, OPERATOR, ADMIN);
+    /** Lowest first, so a role's index is its rank. */
+    private static final List<String> BY_RANK = List.of(VIEWER, OPERATOR, ADMIN);
+
+    /** Whether someone holding {@code held} (bare names or {@code ROLE_} authorities) has {@code role}, nesting included. */
+    public static boolean covers(Collection<String> held, String role) {
+        int needed = BY_RANK.indexOf(role);
+        return needed >= 0 && held.stream().map(r -> r.startsWith("ROLE_") ? r.substring(5) : r).mapToInt(BY_RANK::indexOf)
+                .anyMatch(rank -> rank >= needed);
+    }
 
     private Roles() {
     }

@@ -1,6 +1,7 @@
 package com.nightbff.nightwatch.system;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
  * one printed once. The database keeps users across restarts, so at start every user the
  * configuration no longer names is removed, the bootstrap {@code admin} too once users are
  * configured: otherwise an old password would keep working after it was taken out of configuration.
+ * For the same reason a user's API tokens go with them, and so does any token whose role its owner no
+ * longer holds ({@link OutrankedTokens}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -78,6 +81,8 @@ class UserAccounts implements UserDetailsService, ApplicationRunner {
         if (configured.isEmpty()) {
             bootstrapAdmin(adminPassword);
         }
+        // After every user is saved: a demoted user's tokens must not keep the rights the configuration took away.
+        new OutrankedTokens(jdbc, audit).revoke(Instant.now());
     }
 
     /** The admin password from the environment, blank when none is set; refuses a short one before anything is written. */

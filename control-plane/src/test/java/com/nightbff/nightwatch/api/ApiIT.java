@@ -2,6 +2,8 @@ package com.nightbff.nightwatch.api;
 
 import static com.nightbff.nightwatch.api.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.nightbff.nightwatch.probes.ProbeFixtures;
@@ -158,6 +160,32 @@ class ApiIT {
         assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE action = 'api.auth'").query(String.class).list())
                 .anySatisfy(d -> assertThat(d).startsWith("revoked (token it-revoked"))
                 .anySatisfy(d -> assertThat(d).startsWith("expired (token it-expired"));
+    }
+
+    @Test
+    void anExpiredTokensNameCanBeTakenAgainALiveOnesCannot() {
+        ApiTokens.Created old = tokens.create("it-reused", "OPERATOR", 1, "it");
+        jdbc.sql("UPDATE api_token SET expires_at = now() - interval '1 second' WHERE id = ?").param(old.token().id()).update();
+
+        ApiTokens.Created renewed = tokens.create("it-reused", "OPERATOR", 30, "admin");
+        ApiToken before = tokens.find(old.token().id()).orElseThrow();
+        assertThat(before.revoked()).as("revoked so the name is free").isTrue();
+        assertThat(before.revokedBy()).isEqualTo("admin");
+        assertThat(tokens.list()).filteredOn(t -> t.name().equals("it-reused"))
+                .extracting(ApiToken::id, ApiToken::revoked)
+                .containsExactly(tuple(renewed.token().id(), false),
+                        tuple(old.token().id(), true));
+        assertThat(api().get("/api/v1/content", renewed.value()).statusCode()).isEqualTo(200);
+        assertThat(api().get("/api/v1/content", old.value()).statusCode()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT actor || ' ' || detail FROM audit_event WHERE action = 'token.revoke' AND target = 'it-reused'")
+                .query(String.class).list())
+                .containsExactly("admin id=" + old.token().id() + ": expired; its name is reused by a new token");
+
+        assertThatThrownBy(() -> tokens.create("it-reused", "VIEWER", null, "admin"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a live token is already named 'it-reused'; revoke it or choose another name");
+        assertThat(tokens.find(renewed.token().id()).orElseThrow().revoked()).as("a live namesake stays live").isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM api_token WHERE name = 'it-reused'").query(Long.class).single()).isEqualTo(2);
     }
 
     @Test

@@ -3,6 +3,8 @@ package com.nightbff.nightwatch.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nightbff.nightwatch.api.ApiTokens;
+import com.nightbff.nightwatch.api.TestTokens;
 import com.nightbff.nightwatch.testsupport.LocalPostgres;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +40,7 @@ class UserAccountsIT {
     private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(4);
 
     private static JdbcClient jdbc;
+    private static ApiTokens tokens;
 
     @BeforeAll
     static void migrate() {
@@ -45,6 +48,7 @@ class UserAccountsIT {
                 LocalPostgres.PASSWORD);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
+        tokens = TestTokens.over(dataSource, new AuditLog(jdbc, Clock.systemUTC()));
     }
 
     @AfterAll
@@ -90,6 +94,38 @@ class UserAccountsIT {
         UserAccounts unconfigured = start(ADMIN_PASSWORD);
         assertThat(signsIn(unconfigured, "root", "root-password-1")).as("with nobody configured, nobody configured stays").isFalse();
         assertThat(signsIn(unconfigured, "admin", ADMIN_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void aDemotedUsersTokensAboveTheirNewRoleAreRevokedTheRestKeepWorking(CapturedOutput output) {
+        start("", user("root", "root-password-1", "ADMIN"), user("alice", "alice-password-1", "ADMIN"));
+        String admin = tokens.create("alice-admin", "ADMIN", null, "alice").value();
+        String operator = tokens.create("alice-operator", "OPERATOR", null, "alice").value();
+        String viewer = tokens.create("alice-viewer", "VIEWER", null, "alice").value();
+        String rootAdmin = tokens.create("root-admin", "ADMIN", null, "root").value();
+        String unowned = tokens.create("unowned-admin", "ADMIN", null, "someone-else").value();
+        assertThat(TestTokens.refusal(tokens, admin)).isNull();
+
+        UserAccounts restarted = start("", user("root", "root-password-1", "ADMIN"), user("alice", "alice-password-1", "VIEWER"));
+        assertThat(signsIn(restarted, "alice", "alice-password-1")).as("demoted, not removed").isTrue();
+        assertThat(TestTokens.refusal(tokens, admin)).as("the API answers 401 to a revoked token").isEqualTo("REVOKED");
+        assertThat(TestTokens.refusal(tokens, operator)).isEqualTo("REVOKED");
+        assertThat(TestTokens.refusal(tokens, viewer)).as("alice is still a VIEWER").isNull();
+        assertThat(TestTokens.refusal(tokens, rootAdmin)).isNull();
+        assertThat(TestTokens.refusal(tokens, unowned)).as("no owner among the users: nothing to compare with").isNull();
+        assertThat(jdbc.sql("SELECT name FROM api_token WHERE revoked_by = 'system' ORDER BY name").query(String.class).list())
+                .containsExactly("alice-admin", "alice-operator");
+        assertThat(jdbc.sql("SELECT target || ' ' || detail FROM audit_event WHERE action = 'token.revoke' AND actor = 'system'"
+                + " ORDER BY id").query(String.class).list())
+                .hasSize(2)
+                .allSatisfy(d -> assertThat(d).contains(": owner's roles changed (alice now has VIEWER)"))
+                .anySatisfy(d -> assertThat(d).startsWith("alice-admin id=").contains("role=ADMIN"))
+                .anySatisfy(d -> assertThat(d).startsWith("alice-operator id=").contains("role=OPERATOR"));
+        assertThat(output.getAll()).contains("revoked API token 'alice-admin'").doesNotContain(admin);
+
+        start("", user("root", "root-password-1", "ADMIN"), user("alice", "alice-password-1", "VIEWER"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'token.revoke'").query(Long.class).single())
+                .as("a later start with the same roles revokes nothing more").isEqualTo(2);
     }
 
     @Test
