@@ -38,7 +38,8 @@ class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(Roles.ADMIN)
                         .anyRequest().hasRole(Roles.VIEWER))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new LoginFailureHandler())
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(new ConsoleAccessDeniedHandler(audit)))
                 .headers(headers -> headers

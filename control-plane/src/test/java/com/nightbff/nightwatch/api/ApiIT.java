@@ -91,6 +91,35 @@ class ApiIT {
     }
 
     @Test
+    void aRequestTheFirewallRejectsGetsTheApisJsonErrorAndTheSameSecurityHeaders() {
+        String ci = token("ci-firewall", "OPERATOR");
+        HttpResponse<String> normal = api().get("/api/v1/content", ci);
+        HttpResponse<String> rejected = api().post("/api/v1/content//poll", ci);
+
+        assertError(rejected, 400, "bad_request");
+        assertThat((String) json(rejected, "$.message")).contains("the request path was rejected");
+        for (String header : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Cache-Control")) {
+            assertThat(rejected.headers().firstValue(header)).as(header).isPresent().isEqualTo(normal.headers().firstValue(header));
+        }
+        assertThat(rejected.headers().firstValue("Content-Security-Policy")).hasValue(ApiSecurityConfig.JSON_CSP);
+
+        HttpResponse<String> console = new ConsoleClient(port).get("/probes//web-health");
+        assertThat(console.statusCode()).isEqualTo(400);
+        assertThat(console.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(console.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(console.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void optionsIsAnswered404LikeAnyOtherUnsupportedMethod() {
+        String viewer = token("options-viewer", "VIEWER");
+        assertError(api().send("OPTIONS", "/api/v1/content", null), 401, "unauthorized");
+        for (String path : List.of("/api/v1/content", "/api/v1/probes", "/api/v1/nothing-here")) {
+            assertError(api().send("OPTIONS", path, viewer), 404, "not_found");
+        }
+    }
+
+    @Test
     void withoutAValidTokenEveryEndpointAnswers401JsonNeverALoginRedirect() {
         String unknown = "nwt_" + "Q".repeat(43);
         for (String path : List.of("/api/v1/content", "/api/v1/probes", "/api/v1/changes", "/api/v1/nothing-here", "/api")) {

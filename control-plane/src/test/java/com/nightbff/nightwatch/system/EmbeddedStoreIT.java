@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The zero-config run: no datasource URL and no content URI, so the plane starts an embedded
  * PostgreSQL and seeds its own content repository from this project's committed content.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class EmbeddedStoreIT {
@@ -43,6 +47,8 @@ class EmbeddedStoreIT {
         registry.add("nightwatch.content.uri", () -> "");
         registry.add("nightwatch.content.seed-dir", () -> "..");
         registry.add("NIGHTWATCH_ADMIN_PASSWORD", () -> PASSWORD);
+        // One failure blocks: a sign-in tried while the store is down must not count as one.
+        registry.add("nightwatch.security.max-failures", () -> "1");
     }
 
     @Autowired
@@ -72,7 +78,7 @@ class EmbeddedStoreIT {
     }
 
     @Test
-    void withTheStoreDownThePlaneKeepsServingAndSaysWhyThenRecovers() {
+    void withTheStoreDownThePlaneKeepsServingAndSaysWhyThenRecovers(CapturedOutput output) {
         ConsoleClient console = new ConsoleClient(port);
         assertThat(console.login("admin", PASSWORD)).endsWith("/");
         assertThat(console.get("/").statusCode()).isEqualTo(200);
@@ -91,10 +97,24 @@ class EmbeddedStoreIT {
             assertThat(probes.body()).contains("the result store is unavailable");
             assertThat(console.get("/actuator/health").body()).containsPattern("\"db\":\\{(\"details\":\\{[^}]*},)?\"status\":\"DOWN\"");
             assertThat(catalog.active()).as("the active content keeps running").isPresent();
+            signInSaysTheDatabaseIsUnreachableAndCountsNoFailure(output);
         } finally {
             restarted = EmbeddedPostgres.builder(dataDir.resolve("store")).port(pgPort).shutdownHook(false).scratch().start();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> console.get("/").statusCode() == 200);
+        assertThat(new ConsoleClient(port).login("admin", PASSWORD)).as("not throttled by the attempts during the outage").endsWith("/");
+    }
+
+    /** Twice, with max-failures 1: were the first attempt counted, the second would be refused as throttled. */
+    private void signInSaysTheDatabaseIsUnreachableAndCountsNoFailure(CapturedOutput output) {
+        ConsoleClient stranger = new ConsoleClient(port);
+        for (String password : new String[] {"not-the-password-1", PASSWORD}) {
+            assertThat(stranger.login("admin", password)).endsWith("/login?unavailable");
+        }
+        HttpResponse<String> form = stranger.get("/login?unavailable");
+        assertThat(form.body()).contains("id=\"unavailable\"", "Sign-in is unavailable: Nightwatch cannot\n    reach its database")
+                .doesNotContain("Wrong username or password");
+        assertThat(output.getOut()).contains("sign-in unavailable for user 'admin' from 127.0.0.1").doesNotContain("not-the-password-1");
     }
 
     private static EmbeddedPostgres restarted;
