@@ -75,6 +75,8 @@ class ContentApplyIT {
         String good = REPO.write("deploy/auth.env", "DB_POOL_SIZE=8\n").commit("Shrink auth pool", "Bob <bob@nightbff.test>");
         await().atMost(Duration.ofSeconds(20)).until(() -> catalog.active().orElseThrow().revision().sha().equals(good));
         assertThat(catalog.active().orElseThrow().deploy().poolSize("auth")).contains(8);
+        // The snapshot is active before the features (ledger, applied env files) have taken the event.
+        await().atMost(Duration.ofSeconds(10)).until(() -> ledger.recent(1).get(0).ref().equals(good));
         ChangeEvent change = ledger.recent(10).get(0);
         assertThat(change.kind()).isEqualTo(ChangeEvent.CONFIG_COMMIT);
         assertThat(change.ref()).isEqualTo(good);
@@ -82,7 +84,7 @@ class ContentApplyIT {
         assertThat(change.summary()).isEqualTo("Shrink auth pool");
         assertThat(change.files()).containsExactly("deploy/auth.env");
         assertThat(metric()).contains("nightwatch_content_last_apply_success 1.0");
-        assertThat(appliedDeployFile("auth.env")).isEqualTo("DB_POOL_SIZE=8\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> appliedDeployFile("auth.env").equals("DB_POOL_SIZE=8\n"));
 
         String bad = REPO.write("deploy/auth.env", "DB_POOL_SIZE=30\n")
                 .write("fleet.yaml", REPO.read("fleet.yaml").replace("replicas: 1", "replicas: two"))
@@ -120,7 +122,7 @@ class ContentApplyIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> catalog.active().orElseThrow().revision().sha().equals(fixed));
         assertThat(catalog.status().rejected()).isNull();
         assertThat(metric()).contains("nightwatch_content_last_apply_success 1.0");
-        assertThat(appliedDeployFile("auth.env")).isEqualTo("DB_POOL_SIZE=30\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> appliedDeployFile("auth.env").equals("DB_POOL_SIZE=30\n"));
         assertThat(console.get("/").body()).doesNotContain("id=\"content-rejected\"");
         assertThat(jdbc.sql("SELECT sha || ':' || status FROM content_revision ORDER BY evaluated_at").query(String.class).list())
                 .containsSubsequence(initial + ":applied", good + ":applied", bad + ":rejected", fixed + ":applied");
