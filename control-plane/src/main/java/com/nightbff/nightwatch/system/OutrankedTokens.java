@@ -2,7 +2,6 @@ package com.nightbff.nightwatch.system;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,7 @@ final class OutrankedTokens {
                         + " WHERE t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?) ORDER BY t.id")
                 .param(Timestamp.from(now))
                 .query((rs, n) -> new Owned(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        roles(rs.getString(5))))
+                        Roles.fromAuthorities(rs.getString(5))))
                 .list();
         int revoked = 0;
         for (Owned token : live) {
@@ -56,10 +55,5 @@ final class OutrankedTokens {
             }
         }
         return revoked;
-    }
-
-    /** app_user.roles holds authorities ("ROLE_ADMIN,ROLE_VIEWER"); the audit and log speak of roles. */
-    private static List<String> roles(String authorities) {
-        return Arrays.stream(authorities.split(",")).map(r -> r.replaceFirst("^ROLE_", "")).toList();
     }
 }

@@ -51,7 +51,7 @@ class SecurityConfig {
 
     @Bean
     static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_OPERATOR\nROLE_OPERATOR > ROLE_VIEWER");
+        return RoleHierarchyImpl.fromHierarchy(Roles.hierarchy());
     }
 
     @Bean

@@ -147,7 +147,7 @@ class UserAccounts implements UserDetailsService, ApplicationRunner {
     }
 
     private void save(String username, String hash, List<String> roles, String source) {
-        String authorities = String.join(",", roles.stream().map(r -> "ROLE_" + r).toList());
+        String authorities = Roles.toAuthorities(roles);
         jdbc.sql("""
                 INSERT INTO app_user (username, password_hash, roles, source) VALUES (?, ?, ?, ?)
                 ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, roles = EXCLUDED.roles,
