@@ -20,8 +20,4 @@ public record ContentApplied(ContentRevision revision, String previousSha, List<
         /** A restart picked up the revision the cluster had already applied. */
         RESUMED
     }
-
-    public boolean resumed() {
-        return origin == Origin.RESUMED;
-    }
 }

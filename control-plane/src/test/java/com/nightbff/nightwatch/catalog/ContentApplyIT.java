@@ -162,7 +162,7 @@ class ContentApplyIT {
         replica.start();
         // A restart hands the features the revision it resumed, marked so the ledger does not record it twice.
         assertThat(delivered).singleElement().isInstanceOfSatisfying(ContentApplied.class, e -> {
-            assertThat(e.resumed()).isTrue();
+            assertThat(e.origin()).isEqualTo(ContentApplied.Origin.RESUMED);
             assertThat(e.revision().sha()).isEqualTo(catalog.active().orElseThrow().revision().sha());
             assertThat(e.snapshot()).isNotNull();
         });
@@ -179,7 +179,7 @@ class ContentApplyIT {
         assertThat(retried.sourceError()).isNull();
         assertThat(delivered).singleElement().isInstanceOfSatisfying(ContentApplied.class,
                 e -> assertThat(e.revision().sha()).isEqualTo(next));
-        assertThat(((ContentApplied) delivered.get(0)).resumed()).isFalse();
+        assertThat(((ContentApplied) delivered.get(0)).origin()).isEqualTo(ContentApplied.Origin.APPLIED);
     }
 
     @Test

@@ -8,7 +8,9 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,8 +80,8 @@ public class ResultWriter implements AutoCloseable {
      * The newest buffered result of each probe: while the store is down, the only record of what the
      * probes found since, which the console shows rather than nothing.
      */
-    public java.util.Map<String, ProbeResult> latestUnstored() {
-        java.util.Map<String, ProbeResult> latest = new java.util.HashMap<>();
+    public Map<String, ProbeResult> latestUnstored() {
+        Map<String, ProbeResult> latest = new HashMap<>();
         synchronized (buffer) {
             for (ProbeResult r : buffer) {
                 latest.merge(r.probe(), r, (a, b) -> b.startedAt().isAfter(a.startedAt()) ? b : a);
