@@ -10,8 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import com.nightbff.nightwatch.catalog.ContentCatalog;
+import com.nightbff.nightwatch.probes.internal.ProbeJob;
 import com.nightbff.nightwatch.probes.internal.ProbeScheduler;
 import com.nightbff.nightwatch.probes.internal.ResultStore;
+import com.nightbff.nightwatch.testsupport.Awaits;
 import com.nightbff.nightwatch.testsupport.TestPlane;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,12 +25,16 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.quartz.JobBuilder;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
+import org.quartz.TriggerBuilder;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,6 +46,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProbesDisabledReplicaIT {
 
@@ -144,17 +151,24 @@ class ProbesDisabledReplicaIT {
     void aTriggerAnotherReplicaScheduledIsSkippedInPlainSightNotLost() throws Exception {
         long runsBefore = jdbc.sql("SELECT count(*) FROM probe_run").query(Long.class).single();
         // What a replica that runs probes writes into the shared job store; the store may hand it to this one.
-        org.quartz.JobKey key = org.quartz.JobKey.jobKey("auth-health", ProbeScheduler.GROUP);
-        scheduler.scheduleJob(org.quartz.JobBuilder.newJob(com.nightbff.nightwatch.probes.internal.ProbeJob.class).withIdentity(key)
-                .build(), org.quartz.TriggerBuilder.newTrigger().withIdentity("auth-health", ProbeScheduler.GROUP).startNow().build());
+        JobKey key = JobKey.jobKey("auth-health", ProbeScheduler.GROUP);
+        scheduler.scheduleJob(JobBuilder.newJob(ProbeJob.class).withIdentity(key)
+                .build(), TriggerBuilder.newTrigger().withIdentity("auth-health", ProbeScheduler.GROUP).startNow().build());
         try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> mvc.perform(get("/actuator/prometheus"))
-                    .andReturn().getResponse().getContentAsString()
-                    .contains("nightwatch_probe_runs_skipped_total{cause=\"not_run_here\",probe=\"auth-health\"} 1.0"));
+            String skipped = "nightwatch_probe_runs_skipped_total{cause=\"not_run_here\",probe=\"auth-health\"} 1.0";
+            Awaits.within(() -> prometheus().contains(skipped), Duration.ofSeconds(20));
         } finally {
             scheduler.deleteJob(key);
         }
         assertThat(jdbc.sql("SELECT count(*) FROM probe_run").query(Long.class).single()).isEqualTo(runsBefore);
+    }
+
+    private String prometheus() {
+        try {
+            return mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String read(String path) throws Exception {
