@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -164,7 +165,7 @@ public class ProbeService {
             RAN("ran"),
             UNKNOWN_PROBE("no such probe in the active content"),
             NOT_RUN_HERE("this replica does not run probes (nightwatch.probes.enabled=false); the replicas that do run it on schedule"),
-            BUSY("a run is in progress or the probe executor is saturated"),
+            BUSY("the probe executor is saturated, or a run in progress outlasted the wait"),
             UNFINISHED("the run did not finish in time; the audit log has the outcome");
 
             private final String description;
@@ -191,13 +192,14 @@ public class ProbeService {
             audit.record(actor, "probe.run", name, "not_run_here", RunNow.Outcome.NOT_RUN_HERE.description());
             return new RunNow(RunNow.Outcome.NOT_RUN_HERE, null);
         }
-        var future = engine.submit(name, clock.instant(), ProbeResult.MANUAL);
-        if (future.isEmpty()) {
-            audit.record(actor, "probe.run", name, "busy", RunNow.Outcome.BUSY.description());
-            return new RunNow(RunNow.Outcome.BUSY, null);
-        }
+        long waitMillis = probe.get().timeout().toMillis() + 2000;
         try {
-            ProbeResult result = future.get().get(probe.get().timeout().toMillis() + 2000, TimeUnit.MILLISECONDS);
+            Optional<CompletableFuture<ProbeResult>> future = submitAfterRunInProgress(name, waitMillis);
+            if (future.isEmpty()) {
+                audit.record(actor, "probe.run", name, "busy", RunNow.Outcome.BUSY.description());
+                return new RunNow(RunNow.Outcome.BUSY, null);
+            }
+            ProbeResult result = future.get().get(waitMillis, TimeUnit.MILLISECONDS);
             // Written now, so the page shown right after "run now" has the run; not while the store is down,
             // where it would only wait behind the writer's own failing attempt.
             if (writer.healthy()) {
@@ -212,6 +214,32 @@ public class ProbeService {
         } catch (ExecutionException | TimeoutException e) {
             audit.record(actor, "probe.run", name, "error", e.getClass().getSimpleName());
             return new RunNow(RunNow.Outcome.UNFINISHED, null);
+        }
+    }
+
+    /**
+     * An operator asking for a run while a scheduled one is in flight (likely with short intervals) gets
+     * their own run once it ends, not a refusal; only a saturated executor, or a run outlasting the wait,
+     * is "busy".
+     */
+    private Optional<CompletableFuture<ProbeResult>> submitAfterRunInProgress(String name, long waitMillis)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        while (true) {
+            Optional<CompletableFuture<ProbeResult>> current = engine.inFlight(name);
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (current.isPresent() && left > 0) {
+                try {
+                    current.get().get(left, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    // Its outcome is the scheduled run's; ours is tried next, or the deadline says busy.
+                }
+                continue;
+            }
+            Optional<CompletableFuture<ProbeResult>> submitted = engine.submit(name, clock.instant(), ProbeResult.MANUAL);
+            if (submitted.isPresent() || engine.inFlight(name).isEmpty() || deadline - System.nanoTime() <= 0) {
+                return submitted;
+            }
         }
     }
 

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +38,8 @@ public class ProbeEngine implements AutoCloseable {
     private final Consumer<ProbeResult> sink;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** The run in progress per probe: its mark, and what run-now waits on. */
+    private final ConcurrentHashMap<String, CompletableFuture<ProbeResult>> running = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastPlanned = new ConcurrentHashMap<>();
     private volatile Probes probes = Probes.NONE;
 
@@ -74,25 +74,30 @@ public class ProbeEngine implements AutoCloseable {
         return probes;
     }
 
+    /** The probe's run in progress, if any; it completes once the probe may run again. */
+    public Optional<CompletableFuture<ProbeResult>> inFlight(String name) {
+        return Optional.ofNullable(running.get(name));
+    }
+
     /** Starts a run unless the probe is unknown, already running, or the pool is saturated. */
     public Optional<CompletableFuture<ProbeResult>> submit(String name, Instant plannedAt, String trigger) {
         Optional<Probe> probe = probes.probe(name);
         if (probe.isEmpty()) {
             return Optional.empty();
         }
-        if (!running.add(name)) {
+        CompletableFuture<ProbeResult> future = new CompletableFuture<>();
+        if (running.putIfAbsent(name, future) != null) {
             metrics.skipped(name, "still_running");
             return Optional.empty();
         }
         // Checked while holding the probe's running mark, so two schedulers offering one slot cannot both pass.
         boolean scheduled = ProbeResult.SCHEDULED.equals(trigger) && plannedAt != null;
         if (scheduled && alreadyRan(probe.get(), plannedAt)) {
-            running.remove(name);
+            running.remove(name, future);
             metrics.skipped(name, "already_ran");
             return Optional.empty();
         }
         Probes snapshot = probes;
-        CompletableFuture<ProbeResult> future = new CompletableFuture<>();
         try {
             executor.execute(() -> {
                 Instant started = clock.instant();
@@ -107,13 +112,13 @@ public class ProbeEngine implements AutoCloseable {
                             started, Duration.between(started, clock.instant()).toNanos(), false, Reason.IO_ERROR, "(engine)", List.of());
                     recordSafely(result);
                 } finally {
-                    running.remove(name);
+                    running.remove(name, future);
                 }
                 // Completed only once the probe is free again, so whoever waits on it may run it again at once.
                 future.complete(result);
             });
         } catch (RejectedExecutionException e) {
-            running.remove(name);
+            running.remove(name, future);
             metrics.skipped(name, "saturated");
             return Optional.empty();
         }
