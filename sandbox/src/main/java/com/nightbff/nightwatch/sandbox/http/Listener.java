@@ -47,7 +47,7 @@ public final class Listener {
         this.dispatcher = dispatcher;
         AtomicInteger counter = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, name + "-http-" + counter.incrementAndGet());
+            Thread t = new Worker(this, r, name + "-http-" + counter.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -83,9 +83,10 @@ public final class Listener {
     }
 
     /**
-     * Closes the port and returns once it refuses connections, so a caller that answers afterwards tells
-     * the truth: a client that got the answer and connects again is refused. The caller may be an
-     * exchange on this very port: it still gets to send its reply. Returns whether the port was open.
+     * Closes the port and returns once it refuses connections and, unless the caller is an exchange on
+     * this very port (which still gets to send its reply), once its kept-alive connections are dropped;
+     * so a caller that answers afterwards tells the truth: a client that got the answer and sends again
+     * is refused. Returns whether the port was open.
      */
     public synchronized boolean close() {
         if (server == null) {
@@ -99,7 +100,31 @@ public final class Listener {
         stopper.setDaemon(true);
         stopper.start();
         awaitRefused(stopper);
+        if (!(Thread.currentThread() instanceof Worker w && w.listener == this)) {
+            // Idle kept-alive connections outlive the listening socket until stop() drops them: a client's
+            // next request on one would still be served. Waited for unless the caller is an exchange on this
+            // port, which stop() in turn waits for; that caller's reply says "Connection: close" instead.
+            joinQuietly(stopper);
+        }
         return true;
+    }
+
+    private static void joinQuietly(Thread stopper) {
+        try {
+            stopper.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A worker thread, so close() can tell an exchange on its own port from any other caller. */
+    private static final class Worker extends Thread {
+        private final Listener listener;
+
+        Worker(Listener listener, Runnable task, String name) {
+            super(task, name);
+            this.listener = listener;
+        }
     }
 
     /**

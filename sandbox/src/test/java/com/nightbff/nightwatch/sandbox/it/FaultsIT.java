@@ -119,6 +119,9 @@ class FaultsIT extends SharedSandbox {
         assertThat(reopened.json().path("services").path(0).asString()).isEqualTo("chat");
         assertThat(Http.get(chat, "/api/chats", token).status()).isEqualTo(200);
 
+        // The client now holds an idle kept-alive connection to auth; closed from the control port, auth must not
+        // serve a request sent on it either.
+        assertThat(Http.get(sandbox.port("auth"), "/health", null).status()).isEqualTo(200);
         Http.send(sandbox.sandbox().controlPort(), "PUT", "/_sandbox/listen", null, "{\"open\":false,\"service\":\"auth\"}");
         assertThatThrownBy(() -> Http.get(sandbox.port("auth"), "/health", null)).isInstanceOf(UncheckedIOException.class);
         Http.send(sandbox.sandbox().controlPort(), "PUT", "/_sandbox/listen", null, "{\"open\":true}");
