@@ -61,11 +61,10 @@ public final class Dispatcher implements HttpHandler {
         } catch (Exception e) {
             reply = toReply(e);
         }
-        try {
-            send(exchange, reply);
-        } finally {
-            hooks.completed(method, routeLabel, reply.status(), System.nanoTime() - start);
-        }
+        // Counted before the reply leaves, so a scrape sent after the client has its answer always includes it;
+        // writing a few kilobytes to loopback adds nothing the buckets could resolve.
+        hooks.completed(method, routeLabel, reply.status(), System.nanoTime() - start);
+        send(exchange, reply);
     }
 
     private Reply notFound(Request request) {

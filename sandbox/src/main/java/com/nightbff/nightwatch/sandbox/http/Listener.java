@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Listener {
 
-    /** How long exchanges in progress when the port closes, the closing request's own included, may take. */
     static {
         // The JDK server leaves Nagle on, so on a kept-alive connection a small response waits for the
         // client's delayed ACK: 40-50 ms added to every request, which NightBFF's services do not add.
@@ -30,7 +29,13 @@ public final class Listener {
         }
     }
 
+    /** How long exchanges in progress when the port closes may take. */
     private static final int GRACE_SECONDS = 1;
+    /**
+     * The same when the close came on the port itself: its reply is written only after close() returns and
+     * must get out even on a stalled machine. stop() returns once no exchange is left, so this rarely waits.
+     */
+    private static final int OWN_REPLY_GRACE_SECONDS = 5;
     private static final int PROBE_TIMEOUT_MS = 100;
 
     private final String name;
@@ -94,13 +99,15 @@ public final class Listener {
         }
         HttpServer closing = server;
         server = null;
+        boolean ownExchange = Thread.currentThread() instanceof Worker w && w.listener == this;
         // stop() shuts the listening socket at once, then waits for exchanges in progress (among them,
         // perhaps, the caller's) before dropping every connection; so it runs beside us.
-        Thread stopper = new Thread(() -> closing.stop(GRACE_SECONDS), name + "-close");
+        int grace = ownExchange ? OWN_REPLY_GRACE_SECONDS : GRACE_SECONDS;
+        Thread stopper = new Thread(() -> closing.stop(grace), name + "-close");
         stopper.setDaemon(true);
         stopper.start();
         awaitRefused(stopper);
-        if (!(Thread.currentThread() instanceof Worker w && w.listener == this)) {
+        if (!ownExchange) {
             // Idle kept-alive connections outlive the listening socket until stop() drops them: a client's
             // next request on one would still be served. Waited for unless the caller is an exchange on this
             // port, which stop() in turn waits for; that caller's reply says "Connection: close" instead.

@@ -36,7 +36,8 @@ class RedisOutageIT {
 
             assertThat(during.status()).isGreaterThanOrEqualTo(500);
             assertThat(during.body()).contains("\"statusCode\":" + during.status());
-            assertThat(took).as("fails fast, does not hang").isLessThan(Duration.ofSeconds(3));
+            // Redis commands time out after 1 s; the margin is for a stalled machine, well short of the client's 10 s.
+            assertThat(took).as("fails fast, does not hang").isLessThan(Duration.ofSeconds(5));
             assertThat(Http.get(interest, "/health", null).body()).doesNotContain("\"status\":\"connected\"");
 
             redis = startRedis(port, dir);
