@@ -20,8 +20,8 @@ import java.util.function.Predicate;
 /**
  * The probe series, named and labelled like blackbox_exporter's so community dashboards work:
  * {@code probe, step, service}; probe-level series carry {@code step="all"}. Series of probes or
- * steps that disappear from content are removed, so a deleted probe does not look healthy forever, and
- * so are those of steps a run did not reach.
+ * steps that disappear from content are removed, so a deleted probe does not look healthy forever (nor
+ * keep its counters in every scrape), and so are the last values of steps a run did not reach.
  */
 public class ProbeMetrics {
 
@@ -94,13 +94,17 @@ public class ProbeMetrics {
     }
 
     /**
-     * Drops the last-value series content no longer declares: removed probes, probes moved to another
-     * service, and removed or renamed steps, so no old value keeps reading as current. Counters and
-     * histograms keep their history.
+     * Drops the series content no longer declares: removed probes, probes moved to another service, and
+     * removed or renamed steps. Last values go so no old value keeps reading as current; counters and
+     * histograms go too, so a fleet that churns probes does not grow the scrape without bound (Prometheus
+     * keeps what it already scraped). Steps a run merely did not reach keep their histograms.
      */
     public void retain(Collection<Probe> probes) {
         Map<String, Probe> current = new HashMap<>();
         probes.forEach(p -> current.put(p.name(), p));
+        runs.removeIf(l -> !declares(current, l.get(0), l.get(1), ALL));
+        stepDuration.removeIf(l -> !declares(current, l.get(0), l.get(2), l.get(1)));
+        skipped.removeIf(l -> !current.containsKey(l.get(0)));
         for (String probe : Set.copyOf(stepsByProbe.keySet())) {
             Probe declared = current.get(probe);
             String service = serviceByProbe.get(probe);
@@ -114,6 +118,11 @@ public class ProbeMetrics {
             }
             dropSteps(probe, service, stepsByProbe.get(probe), step -> declared.steps().stream().anyMatch(s -> s.name().equals(step)));
         }
+    }
+
+    private static boolean declares(Map<String, Probe> current, String probe, String service, String step) {
+        Probe p = current.get(probe);
+        return p != null && p.service().equals(service) && (ALL.equals(step) || p.steps().stream().anyMatch(s -> s.name().equals(step)));
     }
 
     /** Forgets the tracked steps {@code keep} rejects, with their last-value series. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ProbeMetricsTest {
 
     @Test
-    void removedStepsAndProbesLoseTheirLastValueSeries() throws Exception {
+    void removedStepsAndProbesLoseTheirSeriesCountersAndHistogramsIncluded() throws Exception {
         PrometheusRegistry registry = new PrometheusRegistry();
         ProbeMetrics metrics = new ProbeMetrics(registry);
         Probe probe = ProbeFixtures.probes(ProbeFixtures.bundle("http://127.0.0.1:8081", "")
@@ -30,17 +30,24 @@ class ProbeMetricsTest {
         StepResult old = new StepResult("old-step", null, true, null, null, 200, new PhaseTimings(0, 0, 0, 1, 0), 1, null);
         metrics.record(new ProbeResult(UUID.randomUUID(), "p", "web", ProbeResult.SCHEDULED, Instant.now(), Instant.now(), 1, true,
                 null, null, List.of(kept, old)));
-        assertThat(text(registry)).contains("probe_success{probe=\"p\",service=\"web\",step=\"old-step\"} 1.0");
+        metrics.skipped("p", "still_running");
+        assertThat(text(registry)).contains("probe_success{probe=\"p\",service=\"web\",step=\"old-step\"} 1.0")
+                .contains("nightwatch_probe_step_duration_seconds_count{probe=\"p\",service=\"web\",step=\"old-step\"} 1");
 
         metrics.retain(List.of(probe));
         assertThat(text(registry)).contains("probe_success{probe=\"p\",service=\"web\",step=\"s\"} 1.0")
+                .contains("nightwatch_probe_step_duration_seconds_count{probe=\"p\",service=\"web\",step=\"s\"} 1")
+                .contains("nightwatch_probe_step_duration_seconds_count{probe=\"p\",service=\"web\",step=\"all\"} 1")
                 .doesNotContain("probe_success{probe=\"p\",service=\"web\",step=\"old-step\"}")
-                .doesNotContain("probe_http_status_code{probe=\"p\",service=\"web\",step=\"old-step\"}");
+                .doesNotContain("probe_http_status_code{probe=\"p\",service=\"web\",step=\"old-step\"}")
+                .doesNotContain("step=\"old-step\"");
 
         assertThat(text(registry)).contains("nightwatch_probe_last_run_timestamp_seconds{probe=\"p\",service=\"web\"}");
+        assertThat(text(registry)).contains("nightwatch_probe_runs_total{probe=\"p\"")
+                .contains("nightwatch_probe_runs_skipped_total{cause=\"still_running\",probe=\"p\"}");
         metrics.retain(List.of());
-        assertThat(text(registry)).doesNotContain("probe_success{probe=\"p\"")
-                .doesNotContain("nightwatch_probe_last_run_timestamp_seconds{probe=\"p\"");
+        // Removed from content: nothing of it stays in the scrape, however many probes come and go.
+        assertThat(text(registry)).doesNotContain("probe=\"p\"");
     }
 
     @Test
