@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,9 @@ class StoreOutageIT {
 
     static final Duration OUTAGE = Duration.ofSeconds(60);
     static final int BOUND = 20;
+    /** How long a borrower waits for a store connection (nightwatch.store.connection-timeout's default). */
+    static final Duration STORE_CONNECTION_TIMEOUT = Duration.ofMillis(800);
+    static final String CLUSTER_FIRED_HANDBACKS = "nightwatch_probe_schedule_fallback_handbacks_total{cause=\"cluster_fired\"}";
 
     static final AtomicInteger HITS = new AtomicInteger();
     static HttpServer target;
@@ -88,6 +92,8 @@ class StoreOutageIT {
     void probesKeepRunningThroughAMinuteWithoutTheStoreAndNothingIsLostUpToTheBound() throws Exception {
         Awaits.within(() -> storedRuns() >= 3 && writer.buffered() == 0, Duration.ofSeconds(30));
         assertThat(fallback.active()).isFalse();
+        // A slow start may already have engaged the fallback and handed back once; only this outage's hand-back counts.
+        double clusterFiredBefore = counter(CLUSTER_FIRED_HANDBACKS);
         EmbeddedPostgres store = EmbeddedStoreAccess.of(context);
         int pgPort = store.port();
 
@@ -100,20 +106,30 @@ class StoreOutageIT {
         long askedAt = System.nanoTime();
         assertThat(new ConsoleClient(port).get("/actuator/health").body()).as("health says how probes run")
                 .contains("\"probes\":{\"status\":\"UP\"");
+        // The database indicator waits out one connection timeout; a hang would be Hikari's default 30 s or the 30 s
+        // socket timeout. Ten connection timeouts tell the two apart and leave a busy machine room.
         assertThat(Duration.ofNanos(System.nanoTime() - askedAt)).as("a store that is down is reported promptly, not waited out")
-                .isLessThan(Duration.ofMillis(2500));
-        // The console shows what the probes find meanwhile, from the runs waiting in memory, and no "no failures".
-        Awaits.within(() -> probeService.detail("web-health").orElseThrow().overview().last() != null, Duration.ofSeconds(10));
-        ProbeService.Detail during = probeService.detail("web-health").orElseThrow();
-        assertThat(during.storeError()).isEqualTo("the result store is unavailable");
-        assertThat(during.overview().status()).isEqualTo("ok");
-        assertThat(during.overview().hour().known()).isFalse();
+                .isLessThan(STORE_CONNECTION_TIMEOUT.multipliedBy(10));
+        // The console shows what the probes find meanwhile, from the runs waiting in memory, and no "no failures". The
+        // newest buffered run decides; a busy moment may fail one (900 ms timeout) or delay it, so wait for an OK one.
+        AtomicReference<ProbeService.Detail> during = new AtomicReference<>();
+        Awaits.within(() -> {
+            during.set(probeService.detail("web-health").orElseThrow());
+            return "ok".equals(during.get().overview().status());
+        }, Duration.ofSeconds(20));
+        assertThat(during.get().storeError()).isEqualTo("the result store is unavailable");
+        assertThat(during.get().overview().hour().known()).isFalse();
         Thread.sleep(Math.max(0, OUTAGE.toMillis() - Duration.between(outageStart, Instant.now()).toMillis()));
+        int atTheEnd = HITS.get();
+        Awaits.within(() -> HITS.get() > atTheEnd, Duration.ofSeconds(10));
 
         int ranDuringOutage = HITS.get() - hitsBefore;
         long droppedAtRestart = writer.droppedCount();
         System.out.printf("outage %s: %d runs, %d buffered, %d dropped%n", OUTAGE, ranDuringOutage, writer.buffered(), droppedAtRestart);
-        assertThat(ranDuringOutage).as("runs while the store was down (one a second)").isGreaterThan(45);
+        // One a second for the ~57 s the local timers run (they engage after two failed checks a second apart), and they
+        // still ran at the end (above). A stalled machine may skip slots a run still holds; 40 leaves it a quarter,
+        // while timers running at half the rate (~28) or stopping once the buffer is full (~20) fail.
+        assertThat(ranDuringOutage).as("runs while the store was down (one a second)").isGreaterThan(40);
         assertThat(writer.buffered()).isEqualTo(BOUND);
         assertThat(droppedAtRestart).as("the loss past the bound is counted").isPositive();
 
@@ -122,11 +138,13 @@ class StoreOutageIT {
         restarted = EmbeddedPostgres.builder(dataDir.resolve("store")).port(pgPort).shutdownHook(false).scratch().start();
         Awaits.within(writer::healthy, Duration.ofSeconds(30));
         int pushedOut = HITS.get() - hitsAtRestart;
-        // Handed back because Quartz fired the probe again (the cause below says so), well before the fallback's
-        // own 30 s wait would give up. Counted from the store answering writes, not from the restart, so a slow
-        // reconnect does not eat the budget.
-        Awaits.within(() -> writer.buffered() == 0 && !fallback.active(), Duration.ofSeconds(25));
-        assertThat(metric("nightwatch_probe_schedule_fallback_handbacks_total{cause=\"cluster_fired\"}")).isEqualTo("1.0");
+        // Handed back because Quartz fired the probe again, before the fallback's own 30 s wait gave up: the cause
+        // below says which. Quartz's return after an outage varies (its misfire handler; 5 to 25 s seen here), so the
+        // wait outlasts the fallback's 30 s, and a hand-back by timeout fails on its cause, not on the clock.
+        // Counted from the store answering writes, not from the restart, so a slow reconnect does not eat the budget.
+        Awaits.within(() -> writer.buffered() == 0 && !fallback.active(), Duration.ofSeconds(45));
+        assertThat(counter(CLUSTER_FIRED_HANDBACKS)).as("this outage handed back once, because the cluster fired")
+                .isEqualTo(clusterFiredBefore + 1);
 
         long keptFromOutage = count("SELECT count(*) FROM probe_run WHERE started_at >= ? AND started_at < ?", outageStart, restartAt);
         System.out.printf("kept from the outage: %d; runs before the first write: %d; dropped in all: %d%n", keptFromOutage, pushedOut,
@@ -167,6 +185,12 @@ class StoreOutageIT {
         String body = new ConsoleClient(port).get("/actuator/prometheus").body();
         return (long) body.lines().filter(l -> l.startsWith("nightwatch_probe_runs_total{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** A counter's value; 0 before its first increment, when the registry has no series for it yet. */
+    private double counter(String name) {
+        String value = metric(name);
+        return "absent".equals(value) ? 0 : Double.parseDouble(value);
     }
 
     private String metric(String name) {
