@@ -44,6 +44,17 @@ public final class ProbesModule implements ContentModule<Probes> {
         return Probes.class;
     }
 
+    /** A secret missing here is this replica's environment, not the content: see {@link ContentModule#environmentCodes()}. */
+    @Override
+    public Set<String> environmentCodes() {
+        return Set.of("secret_missing");
+    }
+
+    @Override
+    public String summary(Probes section) {
+        return section.probes().size() + " probe(s)";
+    }
+
     @Override
     public Probes load(ContentSource source, BundleContext context, Problems problems) {
         Fleet fleet = context.section(Fleet.class).orElse(null);
