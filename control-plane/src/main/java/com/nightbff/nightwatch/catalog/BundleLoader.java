@@ -5,27 +5,45 @@ import com.nightbff.nightwatch.spec.SourcePosition;
 import com.nightbff.nightwatch.spec.SpecProblem;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs every content module over one revision and keeps the result only when nothing is wrong. */
+/** Runs every content module over one revision and keeps the result only when the content itself is sound. */
 public final class BundleLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleLoader.class);
 
-    /** A validation outcome: a snapshot, or the problems that kept it from being one. */
+    /**
+     * A validation outcome: the problems, and a snapshot when every problem (if any) is one of the
+     * environment's ({@link ContentModule#environmentCodes()}); the snapshot then carries them as warnings.
+     */
     public record Result(ContentSnapshot snapshot, List<SpecProblem> problems) {
+
+        /** Nothing is wrong: what a new revision needs to be applied. */
         public boolean valid() {
+            return snapshot != null && problems.isEmpty();
+        }
+
+        /**
+         * The content is sound and only this replica's environment lacks something (a secret): enough to
+         * keep running a revision the cluster already applied, not to apply a new one.
+         */
+        public boolean runnable() {
             return snapshot != null;
         }
     }
 
     private final List<ContentModule<?>> modules;
+    private final Set<String> environmentCodes = new HashSet<>();
     private final Clock clock;
 
     public BundleLoader(List<ContentModule<?>> modules, Clock clock) {
         this.modules = List.copyOf(modules);
+        this.modules.forEach(m -> environmentCodes.addAll(m.environmentCodes()));
         this.clock = clock;
     }
 
@@ -35,10 +53,20 @@ public final class BundleLoader {
         for (ContentModule<?> module : modules) {
             loadInto(module, source, context, problems);
         }
-        if (!problems.isEmpty()) {
-            return new Result(null, problems.sorted());
+        List<SpecProblem> sorted = problems.sorted();
+        if (!sorted.stream().allMatch(p -> environmentCodes.contains(p.code()))) {
+            return new Result(null, sorted);
         }
-        return new Result(new ContentSnapshot(revision, context.sections(), clock.instant()), List.of());
+        return new Result(new ContentSnapshot(revision, context.sections(), clock.instant(), sorted), sorted);
+    }
+
+    /** What a snapshot holds, module by module, e.g. "8 services, 1 database(s), 8 env file(s), 12 probe(s)". */
+    public String summary(ContentSnapshot snapshot) {
+        return String.join(", ", modules.stream().map(m -> summary(m, snapshot)).filter(Objects::nonNull).toList());
+    }
+
+    private static <T> String summary(ContentModule<T> module, ContentSnapshot snapshot) {
+        return snapshot.section(module.type()).map(module::summary).orElse(null);
     }
 
     private static <T> void loadInto(ContentModule<T> module, ContentSource source, BundleContext context, Problems problems) {

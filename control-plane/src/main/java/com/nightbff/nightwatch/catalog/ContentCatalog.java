@@ -13,7 +13,9 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * Holds the active snapshot and decides what becomes active. A revision is applied only when the
  * whole bundle is valid; otherwise it is rejected in plain sight (status, metric, log, audit) and
- * the previous snapshot keeps running. Polls are serialised; readers never block.
+ * the previous snapshot keeps running. A revision the cluster already applied (resumed at start, or
+ * followed) also runs when only this replica's environment falls short, with warnings in the status.
+ * Polls are serialised; readers never block.
  */
 public class ContentCatalog {
 
@@ -35,7 +37,7 @@ public class ContentCatalog {
      * while the status said rejected.
      */
     private volatile boolean started;
-    private volatile ContentStatus status = new ContentStatus(null, null, List.of(), "content not loaded yet", null);
+    private volatile ContentStatus status = new ContentStatus(null, null, List.of(), "content not loaded yet", null, List.of());
 
     ContentCatalog(ContentRepository repository, BundleLoader loader, ContentRevisionStore store, ContentMetrics metrics,
                    ApplicationEventPublisher events, AuditLog audit, Clock clock) {
@@ -65,25 +67,36 @@ public class ContentCatalog {
      * features start from it the same way they take a new one), then look at the branch tip.
      */
     public synchronized ContentStatus start() {
-        store.lastApplied().ifPresent(sha -> {
-            try {
-                BundleLoader.Result result = loader.load(repository.sourceAt(sha), repository.revision(sha));
-                if (result.valid()) {
-                    active = result.snapshot();
-                    metrics.applied(clock.instant());
-                    LOG.info("resumed content revision {}", active.revision().shortSha());
-                    publish(new ContentApplied(active.revision(), null, List.of(), active, ContentApplied.Origin.RESUMED));
-                } else {
-                    // A newer Nightwatch may check rules the applied revision predates; the poll below shows why.
-                    LOG.warn("the applied content revision {} is invalid under this version's rules ({} problem(s)); "
-                            + "nothing is active until a valid revision is committed", sha.substring(0, 10), result.problems().size());
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("last applied revision {} cannot be read any more: {}", sha, e.getMessage());
-            }
-        });
+        store.lastApplied().ifPresent(this::resume);
         started = true;
         return poll();
+    }
+
+    /**
+     * Resumes a revision the cluster applied. A secret missing from this replica's environment does not
+     * stop it: the revision was valid when applied and is valid where the secret is set, so it runs and
+     * only the probes that need the secret fail (with {@code secret_missing}), shown as a warning. Turning
+     * off every probe for one missing secret would leave the fleet unwatched.
+     */
+    private void resume(String sha) {
+        try {
+            BundleLoader.Result result = loader.load(repository.sourceAt(sha), repository.revision(sha));
+            if (!result.runnable()) {
+                // A newer Nightwatch may check rules the applied revision predates; the poll below shows why too.
+                LOG.warn("the applied content revision {} breaks this version's rules ({} problem(s)); nothing is active "
+                        + "until a valid revision is committed:\n  {}", sha.substring(0, 10), result.problems().size(),
+                        lines(result.problems()));
+                return;
+            }
+            active = result.snapshot();
+            metrics.applied(clock.instant());
+            metrics.warnings(active.warnings().size());
+            LOG.info("resumed content revision {}", active.revision().shortSha());
+            warnIfIncomplete(active);
+            publish(new ContentApplied(active.revision(), null, List.of(), active, ContentApplied.Origin.RESUMED));
+        } catch (RuntimeException e) {
+            LOG.warn("last applied revision {} cannot be read any more: {}", sha, e.getMessage());
+        }
     }
 
     /** Reads the branch tip and applies it when it is new and valid; nothing before {@link #start()}. */
@@ -99,7 +112,7 @@ public class ContentCatalog {
             synchronized (this) {
                 metrics.pollFailed();
                 LOG.warn("content repository unreadable: {}", e.getMessage());
-                status = new ContentStatus(currentRevision(), status.rejected(), status.problems(), e.getMessage(), clock.instant());
+                status = status(status.rejected(), status.problems(), e.getMessage());
                 return status;
             }
         }
@@ -111,10 +124,12 @@ public class ContentCatalog {
         String previous = active == null ? null : active.revision().sha();
         List<String> changed = repository.changedFiles(previous, revision.sha());
         metrics.applied(clock.instant());
+        metrics.warnings(snapshot.warnings().size());
         // Status before snapshot: a reader that sees the new snapshot also sees the cleared rejection.
-        status = new ContentStatus(revision, null, List.of(), null, clock.instant());
+        status = new ContentStatus(revision, null, List.of(), null, clock.instant(), snapshot.warnings());
         active = snapshot;
         LOG.info("applied content revision {} ({}), {} file(s) changed", revision.shortSha(), revision.subject(), changed.size());
+        warnIfIncomplete(snapshot);
         publish(new ContentApplied(revision, previous, changed, active, origin));
         return status;
     }
@@ -123,7 +138,7 @@ public class ContentCatalog {
      * Loads a revision the cluster already applied (see {@link ContentFollower}), whatever the tip is
      * now. Only this replica's snapshot changes: the cluster's record, audit and ledger have it
      * already, and a replica that reads it differently (a rolling upgrade) must not mark the cluster's
-     * revision rejected.
+     * revision rejected. A secret this replica lacks does not keep it from following, as on a restart.
      */
     public ContentStatus follow(String sha) {
         try {
@@ -141,7 +156,7 @@ public class ContentCatalog {
             try {
                 ContentRevision revision = repository.revision(sha);
                 BundleLoader.Result result = loader.load(repository.sourceAt(sha), revision);
-                if (!result.valid()) {
+                if (!result.runnable()) {
                     LOG.warn("revision {} the cluster applied is invalid here ({} problem(s)); {} stays active", revision.shortSha(),
                             result.problems().size(), active == null ? "nothing" : active.revision().shortSha());
                     return status;
@@ -156,8 +171,7 @@ public class ContentCatalog {
 
     private synchronized ContentStatus applyTip(Optional<String> tip) {
         if (tip.isEmpty()) {
-            status = new ContentStatus(currentRevision(), null, List.of(),
-                    "the content repository has no commits on branch '" + repository.branch() + "' yet", clock.instant());
+            status = status(null, List.of(), "the content repository has no commits on branch '" + repository.branch() + "' yet");
             return status;
         }
         String sha = tip.get();
@@ -170,11 +184,11 @@ public class ContentCatalog {
             if (unpublished != null && !publish(unpublished)) {
                 return status;
             }
-            status = new ContentStatus(currentRevision(), null, List.of(), null, clock.instant());
+            status = status(null, List.of(), null);
             return status;
         }
         if (alreadyRejected) {
-            status = new ContentStatus(currentRevision(), status.rejected(), status.problems(), null, clock.instant());
+            status = status(status.rejected(), status.problems(), null);
             return status;
         }
         try {
@@ -184,8 +198,8 @@ public class ContentCatalog {
             // snapshot active and the revision unrecorded; the next poll tries again.
             metrics.pollFailed();
             LOG.warn("could not evaluate content revision {}: {}", sha, e.getMessage());
-            status = new ContentStatus(currentRevision(), status.rejected(), status.problems(),
-                    "could not evaluate revision " + sha.substring(0, 10) + ": " + e.getMessage(), clock.instant());
+            status = status(status.rejected(), status.problems(),
+                    "could not evaluate revision " + sha.substring(0, 10) + ": " + e.getMessage());
             return status;
         }
     }
@@ -201,10 +215,9 @@ public class ContentCatalog {
             List<SpecProblem> problems = result.problems();
             store.rejected(revision, problems, clock.instant());
             metrics.rejected(clock.instant(), problems.size());
-            status = new ContentStatus(currentRevision(), revision, problems, null, clock.instant());
+            status = status(revision, problems, null);
             LOG.warn("rejected content revision {} ({}) with {} problem(s); {} stays active:\n  {}", revision.shortSha(),
-                    revision.subject(), problems.size(), active == null ? "nothing" : active.revision().shortSha(),
-                    String.join("\n  ", problems.stream().map(SpecProblem::format).toList()));
+                    revision.subject(), problems.size(), active == null ? "nothing" : active.revision().shortSha(), lines(problems));
             audit.record("system", "content.apply", revision.sha(), "rejected", problems.size() + " problem(s)");
             events.publishEvent(new ContentRejected(revision, problems));
         }
@@ -226,11 +239,28 @@ public class ContentCatalog {
             metrics.pollFailed();
             LOG.warn("revision {} is active but not every feature took it ({}); retrying on the next poll",
                     event.revision().shortSha(), e.getMessage());
-            status = new ContentStatus(currentRevision(), status.rejected(), status.problems(),
-                    "revision " + event.revision().shortSha() + " is active but not yet applied everywhere: " + e.getMessage(),
-                    clock.instant());
+            status = status(status.rejected(), status.problems(),
+                    "revision " + event.revision().shortSha() + " is active but not yet applied everywhere: " + e.getMessage());
             return false;
         }
+    }
+
+    /** The status of the active snapshot (with its warnings) as of now. */
+    private ContentStatus status(ContentRevision rejected, List<SpecProblem> problems, String sourceError) {
+        return new ContentStatus(currentRevision(), rejected, problems, sourceError, clock.instant(),
+                active == null ? List.of() : active.warnings());
+    }
+
+    private static void warnIfIncomplete(ContentSnapshot snapshot) {
+        if (!snapshot.warnings().isEmpty()) {
+            LOG.warn("content revision {} runs, but this replica's environment lacks what some probes need; they fail with "
+                    + "secret_missing until it is set where Nightwatch runs and the plane restarted:\n  {}",
+                    snapshot.revision().shortSha(), lines(snapshot.warnings()));
+        }
+    }
+
+    private static String lines(List<SpecProblem> problems) {
+        return String.join("\n  ", problems.stream().map(SpecProblem::format).toList());
     }
 
     private ContentRevision currentRevision() {

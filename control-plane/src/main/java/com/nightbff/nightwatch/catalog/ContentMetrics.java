@@ -14,6 +14,7 @@ class ContentMetrics {
     private final Gauge lastApplySuccess;
     private final Gauge lastApplyTimestamp;
     private final Gauge problems;
+    private final Gauge warnings;
     private final Counter pollErrors;
 
     ContentMetrics(PrometheusRegistry registry) {
@@ -24,6 +25,9 @@ class ContentMetrics {
                 .help("When the newest content revision was evaluated (Unix seconds)").register(registry);
         problems = Gauge.builder().name(MetricNames.CONTENT_PROBLEMS)
                 .help("Problems found in the newest content revision").register(registry);
+        warnings = Gauge.builder().name(MetricNames.CONTENT_WARNINGS)
+                .help("Environment problems the active revision runs with on this replica (secrets not set; those probes fail)")
+                .register(registry);
         pollErrors = Counter.builder().name(MetricNames.CONTENT_POLL_ERRORS)
                 .help("Failed attempts to read the content repository").register(registry);
         lastApplySuccess.set(Double.NaN);
@@ -39,6 +43,11 @@ class ContentMetrics {
         lastApplySuccess.set(0);
         lastApplyTimestamp.set(at.getEpochSecond());
         problems.set(problemCount);
+    }
+
+    /** Set with every activation, so alerts see a replica that lacks a secret the revision it runs needs. */
+    void warnings(int count) {
+        warnings.set(count);
     }
 
     void pollFailed() {

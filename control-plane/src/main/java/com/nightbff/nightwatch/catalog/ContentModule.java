@@ -1,6 +1,7 @@
 package com.nightbff.nightwatch.catalog;
 
 import com.nightbff.nightwatch.spec.Problems;
+import java.util.Set;
 
 /**
  * One kind of content (the fleet, env files, probes, SLOs, runbooks…). A module finds its files in
@@ -18,4 +19,19 @@ public interface ContentModule<T> {
     Class<T> type();
 
     T load(ContentSource source, BundleContext context, Problems problems);
+
+    /**
+     * The codes this module reports about the environment the content is loaded in rather than about
+     * the content (a secret that is not set). A new revision with such a problem is rejected like any
+     * other, but a revision the cluster already applied keeps running with it as a warning: the same
+     * commit is valid where the environment is complete, and refusing it would stop every probe.
+     */
+    default Set<String> environmentCodes() {
+        return Set.of();
+    }
+
+    /** What a loaded section holds, counted for people ("12 probe(s)"); null when there is nothing to count. */
+    default String summary(T section) {
+        return null;
+    }
 }

@@ -1,14 +1,24 @@
 package com.nightbff.nightwatch.catalog;
 
+import com.nightbff.nightwatch.spec.SpecProblem;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A fully valid bundle: immutable, safe to share between threads, replaced whole on apply. */
-public record ContentSnapshot(ContentRevision revision, Map<Class<?>, Object> sections, Instant loadedAt) {
+/**
+ * A bundle whose content is valid: immutable, safe to share between threads, replaced whole on apply.
+ *
+ * @param warnings problems of the environment it was loaded in, not of the content (a secret this replica
+ *                 lacks, so the probes that use it fail with {@code secret_missing}); empty for a revision
+ *                 applied here, since a new revision with any problem is rejected
+ */
+public record ContentSnapshot(ContentRevision revision, Map<Class<?>, Object> sections, Instant loadedAt,
+                              List<SpecProblem> warnings) {
 
     public ContentSnapshot {
         sections = Map.copyOf(sections);
+        warnings = List.copyOf(warnings);
     }
 
     public <T> Optional<T> section(Class<T> type) {

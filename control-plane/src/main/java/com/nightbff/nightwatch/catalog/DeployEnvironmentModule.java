@@ -25,6 +25,11 @@ public final class DeployEnvironmentModule implements ContentModule<DeployEnviro
     }
 
     @Override
+    public String summary(DeployEnvironment section) {
+        return section.files().size() + " env file(s)";
+    }
+
+    @Override
     public DeployEnvironment load(ContentSource source, BundleContext context, Problems problems) {
         Map<String, EnvFile> files = new LinkedHashMap<>();
         for (String path : source.filesUnder(FOLDER, ".env")) {

@@ -37,6 +37,11 @@ public final class FleetModule implements ContentModule<Fleet> {
     }
 
     @Override
+    public String summary(Fleet section) {
+        return section.services().size() + " services, " + section.databases().size() + " database(s)";
+    }
+
+    @Override
     public Fleet load(ContentSource source, BundleContext context, Problems problems) {
         var bytes = source.read(Fleet.FILE);
         if (bytes.isEmpty()) {

@@ -3,6 +3,7 @@ package com.nightbff.nightwatch.probes;
 import com.nightbff.nightwatch.catalog.Fleet;
 import com.nightbff.nightwatch.spec.EditDistance;
 import com.nightbff.nightwatch.spec.Names;
+import com.nightbff.nightwatch.spec.SourcePosition;
 import com.nightbff.nightwatch.spec.SpecMap;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +12,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Reads one Probe document; every rule reports at the offending value and reading goes on. */
+/**
+ * Reads one Probe document; every rule reports at the offending value and reading goes on. A part
+ * that is missing or wrong does not hide the problems of the others, and a value already reported
+ * is not compared with anything else, so one mistake gives one problem.
+ */
 final class ProbeReader {
 
     static final String API_VERSION = "nightwatch/v1";
@@ -19,10 +24,14 @@ final class ProbeReader {
     static final Duration MAX_INTERVAL = Duration.ofHours(24);
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** Below this no HTTP exchange completes, even on loopback; probe and step timeouts alike. */
+    static final Duration MIN_TIMEOUT = Duration.ofMillis(10);
     static final int DEFAULT_MAX_BODY = 1024 * 1024;
     static final int MAX_STEPS = 20;
     /** The step label of probe-level series, so it cannot be a step's own name. */
     static final String RESERVED_STEP = "all";
+    /** What service and dependency references stand for while fleet.yaml is unreadable: a URL that checks nothing. */
+    private static final String UNKNOWN_BASE_URL = "http://fleet-unknown.invalid";
 
     private final SpecMap doc;
     private final Fleet fleet;
@@ -30,6 +39,7 @@ final class ProbeReader {
     private final Function<String, String> environment;
     private final Set<String> reportedSecrets = new HashSet<>();
 
+    /** {@code fleet} is null when fleet.yaml could not be read: references are then left unchecked, everything else is. */
     ProbeReader(SpecMap doc, Fleet fleet, AllowList allowList, Function<String, String> environment) {
         this.doc = doc;
         this.fleet = fleet;
@@ -37,38 +47,64 @@ final class ProbeReader {
         this.environment = environment;
     }
 
+    /** The metadata fields; {@code name} is null when it was missing or reported. */
+    private record Metadata(String name, String service, String runbook, String description, SourcePosition position) {
+    }
+
+    /** The spec fields, defaults filled in. */
+    private record Spec(String kind, Duration interval, Duration timeout, long maxBodyBytes, List<Probe.Step> steps) {
+    }
+
     Probe read() {
         if (!doc.header(API_VERSION, "Probe")) {
             return null;
         }
-        SpecMap metadata = doc.map("metadata", true).orElse(null);
-        SpecMap spec = doc.map("spec", true).orElse(null);
+        SpecMap metadataMap = doc.map("metadata", true).orElse(null);
+        SpecMap specMap = doc.map("spec", true).orElse(null);
         doc.finish();
-        if (metadata == null || spec == null) {
+        Metadata metadata = metadataMap == null ? null : metadata(metadataMap);
+        Spec spec = specMap == null ? null : spec(specMap);
+        if (metadata == null || metadata.name() == null || spec == null) {
             return null;
         }
+        // Positioned at its name: what a "duplicate name" or a console link should point at.
+        return new Probe(metadata.name(), metadata.service(), metadata.runbook(), metadata.description(), spec.kind(),
+                spec.interval(), spec.timeout(), spec.maxBodyBytes(), spec.steps(), doc.file(), metadata.position());
+    }
+
+    private Metadata metadata(SpecMap metadata) {
         String name = name(metadata, "name");
         String service = metadata.string("service", true);
-        if (service != null && fleet.service(service).isEmpty()) {
+        if (service != null && fleet != null && fleet.service(service).isEmpty()) {
             metadata.problem("service", "unknown_reference", "no service named '" + service + "' in fleet.yaml", serviceHint(service));
         }
         String runbook = metadata.string("runbook", false);
         String description = metadata.string("description", false);
         metadata.finish();
+        return new Metadata(name, service, runbook, description, metadata.positionOf("name"));
+    }
 
+    private Spec spec(SpecMap spec) {
         String kind = spec.string("kind", "http");
         if (!ProbesModule.KINDS.contains(kind)) {
             spec.problem("kind", "unknown_prober", "no prober for kind '" + kind + "'",
                     "supported: " + String.join(", ", ProbesModule.KINDS));
         }
+        int before = spec.problems().size();
         Duration interval = duration(spec, "interval", DEFAULT_INTERVAL, MIN_INTERVAL, MAX_INTERVAL);
-        Duration timeout = duration(spec, "timeout", DEFAULT_TIMEOUT, Duration.ofMillis(10), MAX_INTERVAL);
-        if (timeout.compareTo(interval) > 0) {
+        boolean intervalSound = spec.problems().size() == before;
+        // Unset, a run may take the interval when it is shorter than the usual 10 s: "interval: 5s" alone is a
+        // complete probe, not an error about a timeout line nobody wrote.
+        Duration defaultTimeout = interval.compareTo(DEFAULT_TIMEOUT) < 0 ? interval : DEFAULT_TIMEOUT;
+        before = spec.problems().size();
+        Duration timeout = duration(spec, "timeout", defaultTimeout, MIN_TIMEOUT, MAX_INTERVAL);
+        boolean timeoutSound = spec.problems().size() == before;
+        if (intervalSound && timeoutSound && timeout.compareTo(interval) > 0) {
             spec.problem("timeout", "invalid_value", "timeout " + Durations.format(timeout) + " is longer than the interval "
-                    + Durations.format(interval), "a run must finish before the next one is due");
+                    + Durations.format(interval) + (spec.has("interval") ? "" : " (the default)"),
+                    "a run must finish before the next one is due");
         }
         long maxBody = spec.integer("maxBodyBytes", DEFAULT_MAX_BODY, false, 1, 64L * 1024 * 1024);
-        List<Probe.Step> steps = new ArrayList<>();
         List<SpecMap> stepMaps = spec.mapList("steps", true);
         if (stepMaps.isEmpty() && spec.has("steps")) {
             spec.problem("steps", "invalid_value", "a probe needs at least one step", null);
@@ -77,10 +113,18 @@ final class ProbeReader {
             spec.problem("steps", "out_of_range", "a probe has at most " + MAX_STEPS + " steps, this one has " + stepMaps.size(),
                     "split the journey into several probes");
         }
+        List<Probe.Step> steps = steps(stepMaps, timeout, timeoutSound);
+        spec.finish();
+        return new Spec(kind, interval, timeout, maxBody, steps);
+    }
+
+    private List<Probe.Step> steps(List<SpecMap> stepMaps, Duration timeout, boolean timeoutSound) {
+        List<Probe.Step> steps = new ArrayList<>();
         Set<String> stepNames = new HashSet<>();
         Set<String> variables = new HashSet<>();
         for (SpecMap stepMap : stepMaps) {
-            Probe.Step step = new StepReader(this, stepMap, timeout, variables).read();
+            // A step timeout is compared with the probe's only when that was valid: else the comparison is with a fallback.
+            Probe.Step step = new StepReader(this, stepMap, timeout, timeoutSound, variables).read();
             if (step != null && step.name() != null && !stepNames.add(step.name())) {
                 stepMap.problem("name", "duplicate_name", "another step of this probe is named '" + step.name() + "'",
                         "step names must be unique within a probe");
@@ -89,10 +133,12 @@ final class ProbeReader {
                 steps.add(step);
             }
         }
-        spec.finish();
-        // Positioned at its name: what a "duplicate name" or a console link should point at.
-        return name == null ? null : new Probe(name, service, runbook, description, kind, interval, timeout, maxBody, steps,
-                doc.file(), metadata.positionOf("name"));
+        return steps;
+    }
+
+    /** False while fleet.yaml is unreadable: service, dependency and allow-list checks wait until it is fixed. */
+    boolean fleetKnown() {
+        return fleet != null;
     }
 
     Fleet fleet() {
@@ -122,6 +168,9 @@ final class ProbeReader {
     }
 
     private String resolve(SpecMap map, String key, String ref) {
+        if (fleet == null) {
+            return UNKNOWN_BASE_URL;
+        }
         String kind = ref.substring(0, ref.indexOf(':'));
         String name = ref.substring(ref.indexOf(':') + 1);
         if (kind.equals("service")) {

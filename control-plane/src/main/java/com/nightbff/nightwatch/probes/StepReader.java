@@ -21,12 +21,15 @@ final class StepReader {
     private final ProbeReader probe;
     private final SpecMap map;
     private final Duration probeTimeout;
+    private final boolean probeTimeoutSound;
     private final Set<String> variables;
 
-    StepReader(ProbeReader probe, SpecMap map, Duration probeTimeout, Set<String> variables) {
+    /** {@code probeTimeoutSound} is false when the probe's own timeout was reported: step timeouts are then not compared with it. */
+    StepReader(ProbeReader probe, SpecMap map, Duration probeTimeout, boolean probeTimeoutSound, Set<String> variables) {
         this.probe = probe;
         this.map = map;
         this.probeTimeout = probeTimeout;
+        this.probeTimeoutSound = probeTimeoutSound;
         this.variables = variables;
     }
 
@@ -37,12 +40,12 @@ final class StepReader {
                     "choose another step name");
         }
         String dependency = map.string("dependency", false);
-        if (dependency != null && probe.fleet().dependency(dependency).isEmpty()) {
+        if (dependency != null && probe.fleetKnown() && probe.fleet().dependency(dependency).isEmpty()) {
             map.problem("dependency", "unknown_reference", "no dependency named '" + dependency + "' in fleet.yaml",
                     ProbeReader.dependencyHint(probe.fleet(), dependency));
         }
-        Duration timeout = ProbeReader.duration(map, "timeout", probeTimeout, Duration.ofMillis(10), ProbeReader.MAX_INTERVAL);
-        if (timeout.compareTo(probeTimeout) > 0) {
+        Duration timeout = ProbeReader.duration(map, "timeout", probeTimeout, ProbeReader.MIN_TIMEOUT, ProbeReader.MAX_INTERVAL);
+        if (probeTimeoutSound && timeout.compareTo(probeTimeout) > 0) {
             map.problem("timeout", "invalid_value", "step timeout " + Durations.format(timeout) + " is longer than the probe timeout "
                     + Durations.format(probeTimeout), null);
         }
@@ -99,7 +102,7 @@ final class StepReader {
             m.problem("url", "invalid_url", "'" + url.source() + "' has no host", "e.g. ${service:auth}/health");
             return;
         }
-        if (!probe.allowList().allowsHost(host)) {
+        if (probe.fleetKnown() && !probe.allowList().allowsHost(host)) {
             m.problem("url", "target_not_allowed", "host " + host + " is not in the allow list",
                     "probes may reach the hosts of fleet.yaml's services and dependencies and its allowHosts");
         }
@@ -153,9 +156,10 @@ final class StepReader {
         try {
             path = JsonPath.parse(pathText);
         } catch (IllegalArgumentException e) {
-            parent.problem(pathText, "invalid_json_path", "'" + pathText + "' is not a supported JSON path: " + e.getMessage(),
+            parent.keyProblem(pathText, "invalid_json_path", "'" + pathText + "' is not a supported JSON path: " + e.getMessage(),
                     "use $.field, $.list[0], $.list[*].field");
         }
+        int before = a.problems().size();
         Boolean exists = a.bool("exists", null);
         Object equalTo = a.has("equals") ? a.plain("equals").orElse(null) : null;
         String regex = a.string("matches", false);
@@ -169,7 +173,8 @@ final class StepReader {
         }
         Double min = a.number("min", null, false, -Double.MAX_VALUE, Double.MAX_VALUE);
         Double max = a.number("max", null, false, -Double.MAX_VALUE, Double.MAX_VALUE);
-        if (exists == null && equalTo == null && regex == null && min == null && max == null) {
+        // A check written with a wrong type was reported as such; "checks nothing" would only repeat it, less precisely.
+        if (exists == null && equalTo == null && regex == null && min == null && max == null && a.problems().size() == before) {
             parent.problem(pathText, "invalid_value", "the assertion on " + pathText + " checks nothing",
                     "use exists, equals, matches, min or max");
         }
@@ -183,7 +188,7 @@ final class StepReader {
             for (String variable : e.keys()) {
                 String pathText = e.string(variable, true);
                 if (!variable.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
-                    e.problem(variable, "invalid_name", "variable '" + variable + "' must be letters, digits and '_'", "e.g. token");
+                    e.keyProblem(variable, "invalid_name", "variable '" + variable + "' must be letters, digits and '_'", "e.g. token");
                     continue;
                 }
                 if (pathText == null) {

@@ -81,6 +81,16 @@ public final class SpecMap {
         problems.add(positionOf(key), pathOf(key), code, message, hint);
     }
 
+    /**
+     * Reports a problem about a field's name, at the name: in free-form mappings (JSON paths, variable names)
+     * the key is what is wrong, and the value may start far to its right.
+     */
+    public void keyProblem(String key, String code, String message, String hint) {
+        NodeTuple tuple = fields.get(key);
+        problems.add(tuple == null ? position() : YamlDocuments.position(file, tuple.getKeyNode().getStartMark()), pathOf(key),
+                code, message, hint);
+    }
+
     public String string(String key, boolean required) {
         ScalarNode scalar = scalar(key, required, Tag.STR, "a string");
         return scalar == null ? null : scalar.getValue();

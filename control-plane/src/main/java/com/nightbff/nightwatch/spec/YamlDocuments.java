@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -52,6 +53,11 @@ public final class YamlDocuments {
             Composer composer = new Composer(parser(text), new Resolver(), options());
             while (composer.checkNode()) {
                 Node root = composer.getNode();
+                if (nothingWritten(root)) {
+                    // A '---' with nothing after it (a trailing separator, a document of comments): no document
+                    // was meant, so it is not a "document of type null". A file of nothing at all is still empty_document.
+                    continue;
+                }
                 if (!structureSafe(file, root, "", Collections.newSetFromMap(new IdentityHashMap<>()),
                         Collections.newSetFromMap(new IdentityHashMap<>()), problems)) {
                     continue;
@@ -73,6 +79,11 @@ public final class YamlDocuments {
                     "the file holds no YAML document", "remove the file or add its content");
         }
         return documents;
+    }
+
+    /** An implicit empty scalar: what the composer makes of a separator with nothing after it (unlike an explicit {@code ~}). */
+    private static boolean nothingWritten(Node root) {
+        return root instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag()) && scalar.getValue().isEmpty();
     }
 
     static SourcePosition position(String file, Mark mark) {

@@ -12,6 +12,11 @@ public final class MetricNames {
     public static final String CONTENT_LAST_APPLY_TIMESTAMP = "nightwatch_content_last_apply_timestamp_seconds";
     /** Problems found in the newest revision (0 when it applied). */
     public static final String CONTENT_PROBLEMS = "nightwatch_content_problems";
+    /**
+     * Problems of this replica's environment the active revision runs with (a secret its probes reference is
+     * not set, so those probes fail with secret_missing); 0 when it has everything it needs.
+     */
+    public static final String CONTENT_WARNINGS = "nightwatch_content_warnings";
     /** Failed attempts to read the content repository (fetch errors, unreadable repository). */
     public static final String CONTENT_POLL_ERRORS = "nightwatch_content_poll_errors";
 

@@ -48,7 +48,7 @@ class ContentValidationTest {
                 "unknown_field", "missing_field", "wrong_type", "out_of_range", "unknown_reference", "duplicate_name",
                 "unsupported_api_version", "wrong_kind", "invalid_url", "invalid_name", "missing_file", "unknown_file",
                 "missing_key", "invalid_value", "env_syntax", "env_duplicate_key", "duplicate_endpoint", "multiple_documents",
-                "duplicate_pool_setting", "recursive_alias", "nameless_entry", "odd_numbers");
+                "duplicate_pool_setting", "recursive_alias", "nameless_entry", "odd_numbers", "ignored_file");
     }
 
     @Test

@@ -100,8 +100,12 @@ class ProbeValidationTest {
                         "probes/p.yaml:8:24: spec.steps[0].expect.status: out_of_range: status 999 is not an HTTP status code (100-599)"),
                 Arguments.of("invalid_json_path", step("      request: {url: \"${service:web}/\"}\n"
                                 + "      expect: {json: {\"$.a[x]\": {exists: true}}}\n"),
-                        "probes/p.yaml:8:33: spec.steps[0].expect.json.$.a[x]: invalid_json_path: '$.a[x]' is not a supported JSON "
+                        "probes/p.yaml:8:23: spec.steps[0].expect.json.$.a[x]: invalid_json_path: '$.a[x]' is not a supported JSON "
                                 + "path: '[x]' is not an index, '*' or a quoted name (hint: use $.field, $.list[0], $.list[*].field)"),
+                Arguments.of("unclosed bracket, at the key", step("      request: {url: \"${service:web}/\"}\n"
+                                + "      expect:\n        json:\n          \"$.venues[\": {exists: true}\n"),
+                        "probes/p.yaml:10:11: spec.steps[0].expect.json.$.venues[: invalid_json_path: '$.venues[' is not a supported "
+                                + "JSON path: '[' at position 9 is not closed (hint: use $.field, $.list[0], $.list[*].field)"),
                 Arguments.of("empty assertion", step("      request: {url: \"${service:web}/\"}\n      expect: {json: {\"$.a\": {}}}\n"),
                         "probes/p.yaml:8:30: spec.steps[0].expect.json.$.a: invalid_value: the assertion on $.a checks nothing "
                                 + "(hint: use exists, equals, matches, min or max)"),
@@ -120,7 +124,7 @@ class ProbeValidationTest {
                         "probes/p.yaml:7:22: spec.steps[0].request.url: invalid_reference: secret name 'NIGHTWATCH_ADMIN_PASSWORD' is "
                                 + "the plane's own configuration, not a probe secret"),
                 Arguments.of("extract variable name", step("      request: {url: \"${service:web}/\"}\n      extract: {my-token: $.t}\n"),
-                        "probes/p.yaml:8:27: spec.steps[0].extract.my-token: invalid_name: variable 'my-token' must be letters, digits "
+                        "probes/p.yaml:8:17: spec.steps[0].extract.my-token: invalid_name: variable 'my-token' must be letters, digits "
                                 + "and '_' (hint: e.g. token)"),
                 Arguments.of("maxBodyBytes", spec("  maxBodyBytes: 0\n  steps: [{name: s, request: {url: \"${service:web}/\"}}]\n"),
                         "probes/p.yaml:5:17: spec.maxBodyBytes: out_of_range: maxBodyBytes is 0, it must be between 1 and 67108864"),

@@ -103,7 +103,7 @@ class ProbesDisabledReplicaIT {
 
         String page = read("/probes");
         assertThat(page).contains("id=\"probe-auth-health\"", "failed at call: status", "id=\"probe-auth-login\"", "no run since")
-                .doesNotContain("No probe is defined");
+                .doesNotContain("No content is active");
         assertThat(read("/probes/auth-login")).contains("id=\"last-run-unknown\"", "id=\"last-run-at\"");
 
         String health = mvc.perform(get("/actuator/health").with(user("viewer").roles("VIEWER"))).andReturn().getResponse()

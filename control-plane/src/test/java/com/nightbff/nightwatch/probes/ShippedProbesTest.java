@@ -26,10 +26,22 @@ class ShippedProbesTest {
 
     @Test
     void withoutTheProbeUserSecretsTheBundleIsRejectedWithClearErrors() {
-        var problems = ProbeFixtures.load(new DirectoryContentSource(ROOT), Map.of()).problems();
+        var result = ProbeFixtures.load(new DirectoryContentSource(ROOT), Map.of());
+        var problems = result.problems();
+        assertThat(result.valid()).as("a new revision is rejected").isFalse();
         assertThat(problems).isNotEmpty().allMatch(p -> p.code().equals("secret_missing"));
         assertThat(problems.get(0).format()).isEqualTo("probes/auth-login.yaml:16:15: spec.steps[0].request.json: secret_missing: "
                 + "secret PROBE_USER_EMAIL is not set in the environment (hint: export PROBE_USER_EMAIL where Nightwatch runs; "
                 + "secrets never live in content)");
+    }
+
+    @Test
+    void withoutTheSecretsTheContentIsStillSoundSoAnAppliedRevisionCanKeepRunning() {
+        var result = ProbeFixtures.load(new DirectoryContentSource(ROOT), Map.of());
+        assertThat(result.runnable()).isTrue();
+        assertThat(result.snapshot().warnings()).isEqualTo(result.problems());
+        assertThat(result.snapshot().section(Probes.class).orElseThrow().probes()).as("every probe, those needing no secret too")
+                .hasSize(12);
+        assertThat(ProbeFixtures.load(new DirectoryContentSource(ROOT), ProbeFixtures.ENV).snapshot().warnings()).isEmpty();
     }
 }

@@ -41,16 +41,15 @@ final class ValidateCommand {
             return 2;
         }
         var source = new DirectoryContentSource(dir);
-        var result = new BundleLoader(ContentModules.defaults(), Clock.systemUTC())
-                .load(source, new ContentRevision(ContentRevision.WORKING_TREE, null, null, null));
+        var loader = new BundleLoader(ContentModules.defaults(), Clock.systemUTC());
+        var result = loader.load(source, new ContentRevision(ContentRevision.WORKING_TREE, null, null, null));
         if (!result.valid()) {
             result.problems().stream().map(SpecProblem::format).forEach(out::println);
             err.println(result.problems().size() + " problem(s) in " + dir.toAbsolutePath().normalize());
             return 1;
         }
-        var fleet = result.snapshot().fleet();
-        out.println("content OK: " + fleet.services().size() + " services, " + fleet.databases().size() + " database(s), "
-                + result.snapshot().deploy().files().size() + " env file(s) in " + dir.toAbsolutePath().normalize());
+        // Every kind the modules loaded, counted by its own module, so a new kind of content shows up here by itself.
+        out.println("content OK: " + loader.summary(result.snapshot()) + " in " + dir.toAbsolutePath().normalize());
         return 0;
     }
 }

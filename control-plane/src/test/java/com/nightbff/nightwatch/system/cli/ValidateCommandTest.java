@@ -21,7 +21,8 @@ class ValidateCommandTest {
     @Test
     void acceptsTheRepositorysContentWithExitZero() {
         assertThat(run("validate", "--content", "..")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("content OK: 8 services, 1 database(s), 8 env file(s)");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("content OK: 8 services, 1 database(s), 8 env file(s), 12 probe(s) in ");
     }
 
     @Test
