@@ -19,7 +19,8 @@ public final class BundleLoader {
 
     /**
      * A validation outcome: the problems, and a snapshot when every problem (if any) is one of the
-     * environment's ({@link ContentModule#environmentCodes()}); the snapshot then carries them as warnings.
+     * kinds an applied revision runs with ({@link ContentModule#codesAppliedRevisionsRunWith()}); the snapshot then
+     * carries them as warnings.
      */
     public record Result(ContentSnapshot snapshot, List<SpecProblem> problems) {
 
@@ -29,8 +30,8 @@ public final class BundleLoader {
         }
 
         /**
-         * The content is sound and only this replica's environment lacks something (a secret): enough to
-         * keep running a revision the cluster already applied, not to apply a new one.
+         * The content is sound but for what an applied revision runs with (a secret this replica lacks, a
+         * file skipped): enough to keep running a revision the cluster already applied, not to apply a new one.
          */
         public boolean runnable() {
             return snapshot != null;
@@ -38,12 +39,12 @@ public final class BundleLoader {
     }
 
     private final List<ContentModule<?>> modules;
-    private final Set<String> environmentCodes = new HashSet<>();
+    private final Set<String> tolerated = new HashSet<>();
     private final Clock clock;
 
     public BundleLoader(List<ContentModule<?>> modules, Clock clock) {
         this.modules = List.copyOf(modules);
-        this.modules.forEach(m -> environmentCodes.addAll(m.environmentCodes()));
+        this.modules.forEach(m -> tolerated.addAll(m.codesAppliedRevisionsRunWith()));
         this.clock = clock;
     }
 
@@ -54,7 +55,7 @@ public final class BundleLoader {
             loadInto(module, source, context, problems);
         }
         List<SpecProblem> sorted = problems.sorted();
-        if (!sorted.stream().allMatch(p -> environmentCodes.contains(p.code()))) {
+        if (!sorted.stream().allMatch(p -> tolerated.contains(p.code()))) {
             return new Result(null, sorted);
         }
         return new Result(new ContentSnapshot(revision, context.sections(), clock.instant(), sorted), sorted);

@@ -253,8 +253,8 @@ public class ContentCatalog {
 
     private static void warnIfIncomplete(ContentSnapshot snapshot) {
         if (!snapshot.warnings().isEmpty()) {
-            LOG.warn("content revision {} runs, but this replica's environment lacks what some probes need; they fail with "
-                    + "secret_missing until it is set where Nightwatch runs and the plane restarted:\n  {}",
+            LOG.warn("content revision {} runs with warnings (a probe whose secret is not set fails with secret_missing until it "
+                    + "is set where Nightwatch runs and the plane restarted; an ignored file must go in the next commit):\n  {}",
                     snapshot.revision().shortSha(), lines(snapshot.warnings()));
         }
     }

@@ -21,12 +21,13 @@ public interface ContentModule<T> {
     T load(ContentSource source, BundleContext context, Problems problems);
 
     /**
-     * The codes this module reports about the environment the content is loaded in rather than about
-     * the content (a secret that is not set). A new revision with such a problem is rejected like any
-     * other, but a revision the cluster already applied keeps running with it as a warning: the same
-     * commit is valid where the environment is complete, and refusing it would stop every probe.
+     * The codes of problems that leave the content runnable: about the environment it is loaded in rather
+     * than the content (a secret that is not set), or about a file the module skips without loss (a rule
+     * added by a later version). A new revision with such a problem is rejected like any other, but a
+     * revision the cluster already applied keeps running with it as a warning: refusing it on a restart
+     * or an upgrade would stop every probe.
      */
-    default Set<String> environmentCodes() {
+    default Set<String> codesAppliedRevisionsRunWith() {
         return Set.of();
     }
 

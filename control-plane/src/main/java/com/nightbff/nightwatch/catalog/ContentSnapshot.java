@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * A bundle whose content is valid: immutable, safe to share between threads, replaced whole on apply.
  *
- * @param warnings problems of the environment it was loaded in, not of the content (a secret this replica
- *                 lacks, so the probes that use it fail with {@code secret_missing}); empty for a revision
+ * @param warnings problems it runs with: of the environment it was loaded in (a secret this replica
+ *                 lacks, so the probes that use it fail with {@code secret_missing}), or a file skipped
+ *                 under a rule newer than the revision ({@code ignored_file}); empty for a revision
  *                 applied here, since a new revision with any problem is rejected
  */
 public record ContentSnapshot(ContentRevision revision, Map<Class<?>, Object> sections, Instant loadedAt,

@@ -14,7 +14,7 @@ import java.util.List;
  * @param problems      the rejected revision's problems
  * @param sourceError   why the repository could not be read on the last poll, else null
  * @param checkedAt     when the repository was last polled
- * @param warnings      the active revision's environment problems on this replica (secrets not set), else empty
+ * @param warnings      the problems the active revision runs with on this replica (secrets not set, files skipped), else empty
  */
 public record ContentStatus(ContentRevision active, ContentRevision rejected, List<SpecProblem> problems,
                             String sourceError, Instant checkedAt, List<SpecProblem> warnings) {

@@ -50,10 +50,13 @@ public final class ProbesModule implements ContentModule<Probes> {
         return Probes.class;
     }
 
-    /** A secret missing here is this replica's environment, not the content: see {@link ContentModule#environmentCodes()}. */
+    /**
+     * A secret missing here is this replica's environment, not the content; a stray file in probes/ is
+     * skipped, and an applied revision may predate the rule: see {@link ContentModule#codesAppliedRevisionsRunWith()}.
+     */
     @Override
-    public Set<String> environmentCodes() {
-        return Set.of("secret_missing");
+    public Set<String> codesAppliedRevisionsRunWith() {
+        return Set.of("secret_missing", "ignored_file");
     }
 
     @Override

@@ -124,7 +124,7 @@ class MissingSecretRestartIT {
         // The page reads stored runs, which the result writer stores a moment after the metrics have them.
         Awaits.within(() -> page("/probes").contains("failed at login: secret_missing"), Duration.ofSeconds(10));
         String probes = page("/probes");
-        assertThat(probes).contains("id=\"content-warnings\"", "runs with missing secrets", ABSENT, "id=\"probe-web-health\"",
+        assertThat(probes).contains("id=\"content-warnings\"", "runs with warnings", ABSENT, "id=\"probe-web-health\"",
                 "failed at login: secret_missing").doesNotContain("No content is active");
         String health = mvc.perform(get("/actuator/health").with(user("viewer").roles("VIEWER"))).andReturn().getResponse()
                 .getContentAsString();

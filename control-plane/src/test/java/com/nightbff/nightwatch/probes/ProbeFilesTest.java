@@ -45,6 +45,15 @@ class ProbeFilesTest {
     }
 
     @Test
+    void aStrayFileRejectsANewRevisionButNotOneAlreadyAppliedBeforeTheRule() {
+        var result = ProbeFixtures.load(bundle().put("probes/a.yaml", named("a")).put("probes/notes.txt", "todo\n"), ProbeFixtures.ENV);
+        assertThat(result.valid()).isFalse();
+        assertThat(result.runnable()).as("the probes still load; an upgrade must not stop them").isTrue();
+        assertThat(result.snapshot().section(Probes.class).orElseThrow().probes()).extracting(Probe::name).containsExactly("a");
+        assertThat(result.snapshot().warnings()).extracting(p -> p.code()).containsExactly("ignored_file");
+    }
+
+    @Test
     void aTrailingSeparatorIsNotAnEmptyDocument() {
         MapContentSource source = bundle().put("probes/a.yaml", "---\n" + named("a") + "---\n")
                 .put("probes/b.yaml", named("b") + "---\n# retired: c\n---\n" + named("c"));
