@@ -1,5 +1,6 @@
 package com.nightbff.nightwatch.api;
 
+import com.nightbff.nightwatch.probes.PhaseTimings;
 import com.nightbff.nightwatch.probes.Probe;
 import com.nightbff.nightwatch.probes.ProbeResult;
 import com.nightbff.nightwatch.probes.ProbeService;
@@ -35,13 +36,19 @@ record ProbeJson(String name, String service, String description, double interva
         }
     }
 
-    /** One step with its reason, message, HTTP status (0: no response) and a redacted excerpt of the response. */
-    record Step(String name, String dependency, boolean success, String reason, String message, int statusCode, double durationMs,
-                String excerpt) {
+    /**
+     * One step with its reason, message, HTTP status, phase times and a redacted excerpt of the response. A
+     * step that got no response has a null {@code statusCode} (the metric's 0 would read as a status), and a
+     * phase that did not happen (TLS on plain http) is null in {@code phasesMs}, not a measured 0.
+     */
+    record Step(String name, String dependency, boolean success, String reason, String message, Integer statusCode, double durationMs,
+                Map<String, Double> phasesMs, String excerpt) {
 
         static Step of(StepResult s) {
+            Map<String, Double> phases = new LinkedHashMap<>();
+            PhaseTimings.PHASES.forEach(phase -> phases.put(phase, s.phases().millis(phase)));
             return new Step(s.step(), s.dependency(), s.success(), s.reason() == null ? null : s.reason().code(),
-                    s.message(), s.statusCode(), s.durationNanos() / 1e6, s.excerpt());
+                    s.message(), s.statusCode() == 0 ? null : s.statusCode(), s.durationNanos() / 1e6, phases, s.excerpt());
         }
     }
 

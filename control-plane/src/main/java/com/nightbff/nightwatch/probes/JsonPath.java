@@ -80,19 +80,40 @@ public final class JsonPath {
 
     /** Every node the path selects; empty when nothing matches. */
     public List<JsonNode> select(JsonNode root) {
-        List<JsonNode> current = new ArrayList<>();
+        return selectWithFields(root).stream().map(Selected::node).toList();
+    }
+
+    /**
+     * A selected node and the names of the object fields on its way from the root, including the members
+     * a wildcard went through: the prober masks a value found under a sensitive name however it was reached.
+     */
+    public record Selected(JsonNode node, List<String> fields) {
+
+        private Selected into(String field, JsonNode child) {
+            List<String> path = new ArrayList<>(fields);
+            path.add(field);
+            return new Selected(child, List.copyOf(path));
+        }
+    }
+
+    /** Every node the path selects, with the fields it was reached through; empty when nothing matches. */
+    public List<Selected> selectWithFields(JsonNode root) {
+        List<Selected> current = new ArrayList<>();
         if (root != null) {
-            current.add(root);
+            current.add(new Selected(root, List.of()));
         }
         for (Segment segment : segments) {
-            List<JsonNode> next = new ArrayList<>();
-            for (JsonNode node : current) {
+            List<Selected> next = new ArrayList<>();
+            for (Selected at : current) {
+                JsonNode node = at.node();
                 if (segment instanceof Field f && node.isObject() && node.has(f.name())) {
-                    next.add(node.get(f.name()));
+                    next.add(at.into(f.name(), node.get(f.name())));
                 } else if (segment instanceof Index idx && node.isArray() && idx.index() < node.size()) {
-                    next.add(node.get(idx.index()));
-                } else if (segment instanceof Wildcard && (node.isArray() || node.isObject())) {
-                    node.values().forEach(next::add);
+                    next.add(new Selected(node.get(idx.index()), at.fields()));
+                } else if (segment instanceof Wildcard && node.isArray()) {
+                    node.values().forEach(element -> next.add(new Selected(element, at.fields())));
+                } else if (segment instanceof Wildcard && node.isObject()) {
+                    node.properties().forEach(member -> next.add(at.into(member.getKey(), member.getValue())));
                 }
             }
             current = next;

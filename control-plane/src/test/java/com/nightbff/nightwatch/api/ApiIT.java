@@ -238,6 +238,9 @@ class ApiIT {
         assertThat((String) json(detail, "$.probe.status")).isEqualTo("failing");
         assertThat((Integer) json(detail, "$.probe.windows['1h'].samples")).isGreaterThanOrEqualTo(1);
         assertThat((List<?>) json(detail, "$.recentFailures")).isNotEmpty();
+        // Read back from the store: a phase that did not happen (no TLS on plain http) is null, not a measured 0.
+        assertThat(detail.body()).contains("\"tls\":null");
+        assertThat((Number) json(detail, "$.probe.lastRun.steps[0].phasesMs.processing")).isNotNull();
         assertThat(detail.body()).doesNotContain(SECRET);
         HttpResponse<String> list = api().get("/api/v1/probes", ci);
         assertThat((List<String>) json(list, "$.probes[*].name")).contains("web-health", "web-login");

@@ -2,13 +2,16 @@ package com.nightbff.nightwatch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nightbff.nightwatch.probes.PhaseTimings;
 import com.nightbff.nightwatch.probes.Probe;
 import com.nightbff.nightwatch.probes.ProbeResult;
 import com.nightbff.nightwatch.probes.ProbeService;
 import com.nightbff.nightwatch.probes.Reason;
+import com.nightbff.nightwatch.probes.StepResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +60,29 @@ class ProbeJsonTest {
         assertThat(json.status()).isEqualTo("failing");
         assertThat(json.statusReason()).isNull();
         assertThat(json.lastRun().failedStep()).isEqualTo("login");
+    }
+
+    @Test
+    void noResponseIsANullStatusAndAPhaseThatDidNotHappenIsNullNotZero() {
+        Instant at = Instant.parse("2026-11-27T10:00:00Z");
+        StepResult timedOut = new StepResult("login", null, false, Reason.TIMEOUT, "no complete response within 5s (the step's timeout)",
+                0, new PhaseTimings(null, 580_000L, null, 5_000_000_000L, null), 5_001_000_000L, null);
+        StepResult ok = new StepResult("me", null, true, null, null, 200, new PhaseTimings(0L, 0L, null, 1_500_000L, 0L), 2_000_000, null);
+        ProbeResult run = new ProbeResult(UUID.randomUUID(), PROBE.name(), PROBE.service(), ProbeResult.SCHEDULED, at, at, 5_003_000_000L,
+                false, Reason.TIMEOUT, "login", List.of(ok, timedOut));
+        var none = new ProbeService.WindowStatus("1h", 0, null, null, "no runs in the last 1h");
+        List<ProbeJson.Step> steps = ProbeJson.of(new ProbeService.Overview(PROBE, run, none, none, null)).lastRun().steps();
+
+        assertThat(steps.get(0).statusCode()).isEqualTo(200);
+        assertThat(steps.get(1).statusCode()).as("no response: null, not the metric's 0").isNull();
+        Map<String, Double> phases = steps.get(1).phasesMs();
+        assertThat(phases).containsOnlyKeys(PhaseTimings.PHASES);
+        assertThat(phases.get("connect")).isEqualTo(0.58);
+        assertThat(phases.get("processing")).isEqualTo(5000.0);
+        assertThat(phases.get("resolve")).isNull();
+        assertThat(phases.get("tls")).isNull();
+        assertThat(phases.get("transfer")).isNull();
+        assertThat(steps.get(0).phasesMs().get("resolve")).as("a measured 0 stays 0").isEqualTo(0.0);
     }
 
     @Test

@@ -184,7 +184,7 @@ class ProbesDisabledReplicaIT {
     private static ProbeResult run(String probe, Instant at, boolean success) {
         Reason reason = success ? null : Reason.STATUS;
         StepResult step = new StepResult("call", null, success, reason, success ? null : "status 500, expected [200]",
-                success ? 200 : 500, PhaseTimings.ZERO, 3_000_000, success ? null : "HTTP 500");
+                success ? 200 : 500, PhaseTimings.NONE, 3_000_000, success ? null : "HTTP 500");
         return new ProbeResult(UUID.randomUUID(), probe, "auth", ProbeResult.SCHEDULED, at, at, 3_000_000, success, reason,
                 success ? null : "call", List.of(step));
     }

@@ -159,6 +159,7 @@ class ProbesIT {
                 .contains("probe_success{probe=\"web-login\",service=\"web\",step=\"login\"} 0.0")
                 .contains("probe_http_status_code{probe=\"web-login\",service=\"web\",step=\"login\"} 500.0")
                 .contains("probe_http_duration_seconds{phase=\"processing\",probe=\"web-health\",service=\"web\",step=\"health\"}")
+                .contains("probe_http_duration_seconds{phase=\"tls\",probe=\"web-health\",service=\"web\",step=\"health\"} 0.0")
                 .contains("nightwatch_probe_step_duration_seconds_bucket{probe=\"web-health\",service=\"web\",step=\"health\"")
                 .doesNotContain(SECRET);
 
@@ -168,6 +169,7 @@ class ProbesIT {
         String detail = mvc.perform(get("/probes/web-login").with(user("viewer").roles("VIEWER"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(detail).contains("status 500, expected [200]").contains("[secret:NW_IT_SECRET]").contains("<polyline")
+                .as("no TLS on plain http: n/a, not 0.00").contains(">n/a</td>")
                 .doesNotContain(SECRET).doesNotContain("id=\"run-now\"");
         assertThat(output.getAll()).as("logs").contains("web-login").doesNotContain(SECRET);
 

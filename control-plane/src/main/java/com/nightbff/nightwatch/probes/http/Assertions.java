@@ -1,18 +1,23 @@
 package com.nightbff.nightwatch.probes.http;
 
+import com.nightbff.nightwatch.probes.JsonPath;
 import com.nightbff.nightwatch.probes.Probe;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
-/** Evaluates one JSON assertion; returns null when it holds, else what was wrong. */
+/**
+ * Evaluates one JSON assertion; returns null when it holds, else what was wrong. A message shows the
+ * value it found only through {@link Redactor#quote}, so a token read from {@code $.accessToken}
+ * reads as [masked] there, as it does in the excerpt.
+ */
 final class Assertions {
 
     private Assertions() {
     }
 
-    static String check(Probe.JsonAssertion a, JsonNode root) {
-        List<JsonNode> nodes = a.path().select(root);
+    static String check(Probe.JsonAssertion a, JsonNode root, Redactor redactor) {
+        List<JsonPath.Selected> nodes = a.path().selectWithFields(root);
         String path = a.path().toString();
         if (a.exists() != null) {
             if (a.exists() && nodes.isEmpty()) {
@@ -29,8 +34,8 @@ final class Assertions {
         if (nodes.isEmpty() && !a.path().hasWildcard()) {
             return "nothing at " + path;
         }
-        for (JsonNode node : nodes) {
-            String problem = value(a, node, path);
+        for (JsonPath.Selected selected : nodes) {
+            String problem = value(a, selected, path, redactor);
             if (problem != null) {
                 return problem;
             }
@@ -38,23 +43,24 @@ final class Assertions {
         return null;
     }
 
-    private static String value(Probe.JsonAssertion a, JsonNode node, String path) {
+    private static String value(Probe.JsonAssertion a, JsonPath.Selected selected, String path, Redactor redactor) {
+        JsonNode node = selected.node();
         if (a.equalTo() != null && !equal(a.equalTo(), node)) {
-            return path + " is " + abbreviate(node.toString()) + ", expected " + a.equalTo();
+            return path + " is " + redactor.quote(selected) + ", expected " + a.equalTo();
         }
         if (a.matches() != null && !a.matches().matcher(text(node)).matches()) {
-            return path + " is " + abbreviate(node.toString()) + ", expected it to match " + a.matches().pattern();
+            return path + " is " + redactor.quote(selected) + ", expected it to match " + a.matches().pattern();
         }
         if (a.min() != null || a.max() != null) {
             if (!node.isNumber()) {
-                return path + " is " + abbreviate(node.toString()) + ", expected a number";
+                return path + " is " + redactor.quote(selected) + ", expected a number";
             }
             double v = node.asDouble();
             if (a.min() != null && v < a.min()) {
-                return path + " is " + v + ", below min " + a.min();
+                return path + " is " + redactor.quote(selected) + ", below min " + a.min();
             }
             if (a.max() != null && v > a.max()) {
-                return path + " is " + v + ", above max " + a.max();
+                return path + " is " + redactor.quote(selected) + ", above max " + a.max();
             }
         }
         return null;
@@ -75,9 +81,5 @@ final class Assertions {
 
     static String text(JsonNode node) {
         return node.isString() ? node.asString() : node.toString();
-    }
-
-    static String abbreviate(String s) {
-        return s.length() <= 120 ? s : s.substring(0, 117) + "...";
     }
 }

@@ -65,8 +65,10 @@ final class Check {
                 String expected = h.getValue().render(secrets, variables, now);
                 String actual = response.header(h.getKey());
                 if (!expected.equals(actual)) {
-                    return new Outcome(Reason.ASSERTION, "header " + h.getKey() + " is " + (actual == null ? "absent" : "'" + actual + "'")
-                            + ", expected '" + expected + "'");
+                    // The value the target sent follows the excerpt's rule for its header; the expected one is the
+                    // content's, with secrets and masked variables in it scrubbed by value like all messages.
+                    String shown = actual == null ? "absent" : "'" + redactor.header(h.getKey(), actual) + "'";
+                    return new Outcome(Reason.ASSERTION, "header " + h.getKey() + " is " + shown + ", expected '" + expected + "'");
                 }
             }
             for (Template t : expect.bodyContains()) {
@@ -80,7 +82,7 @@ final class Check {
                 if (parsed != null) {
                     return parsed;
                 }
-                String problem = Assertions.check(a, json);
+                String problem = Assertions.check(a, json, redactor);
                 if (problem != null) {
                     return new Outcome(Reason.ASSERTION, problem);
                 }
@@ -97,12 +99,12 @@ final class Check {
             if (parsed != null) {
                 return parsed;
             }
-            List<JsonNode> nodes = e.getValue().select(json);
-            if (nodes.isEmpty() || nodes.get(0).isNull()) {
+            List<JsonPath.Selected> nodes = e.getValue().selectWithFields(json);
+            if (nodes.isEmpty() || nodes.get(0).node().isNull()) {
                 return new Outcome(Reason.ASSERTION, "nothing at " + e.getValue() + " to extract into ${" + e.getKey() + "}");
             }
-            String value = Assertions.text(nodes.get(0));
-            redactor.extracted(e.getKey(), e.getValue().toString(), value);
+            String value = Assertions.text(nodes.get(0).node());
+            redactor.extracted(e.getKey(), nodes.get(0), value);
             variables.put(e.getKey(), value);
         }
         return null;
@@ -116,7 +118,11 @@ final class Check {
             json = mapper.readTree(body.bytes());
             return null;
         } catch (JacksonException e) {
-            return new Outcome(Reason.ASSERTION, "the response is not JSON: " + e.getOriginalMessage());
+            // Not the parser's message: it quotes the text it stopped at, which may be a token of a form-encoded
+            // or truncated body. Where it stopped is enough to find it in the (redacted) excerpt.
+            var at = e.getLocation();
+            return new Outcome(Reason.ASSERTION, "the response is not JSON"
+                    + (at == null ? "" : " (it does not parse at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
     }
 }

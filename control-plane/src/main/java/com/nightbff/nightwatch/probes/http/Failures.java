@@ -1,13 +1,11 @@
 package com.nightbff.nightwatch.probes.http;
 
-import com.nightbff.nightwatch.probes.Durations;
 import com.nightbff.nightwatch.probes.Reason;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import javax.net.ssl.SSLException;
 
 /** Maps the exceptions OkHttp throws to stable reasons, looking through wrapped causes. */
@@ -37,10 +35,11 @@ final class Failures {
         return pastDeadline ? Reason.TIMEOUT : Reason.IO_ERROR;
     }
 
-    static String describe(Reason reason, IOException e, Duration budget) {
+    /** The message of a failed call; {@code limit} names the configured timeout that bounded it, e.g. "5s (the step's timeout)". */
+    static String describe(Reason reason, IOException e, String limit) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return switch (reason) {
-            case TIMEOUT -> "no complete response within " + Durations.format(budget);
+            case TIMEOUT -> "no complete response within " + limit;
             case DNS -> "could not resolve host: " + detail;
             case CONNECT_REFUSED -> "connection refused: " + detail;
             case TLS -> "TLS handshake failed: " + detail;

@@ -1,8 +1,11 @@
 package com.nightbff.nightwatch.probes.http;
 
+import com.nightbff.nightwatch.probes.Durations;
+import com.nightbff.nightwatch.probes.PhaseTimings;
 import com.nightbff.nightwatch.probes.Probe;
 import com.nightbff.nightwatch.probes.ProbeResult;
 import com.nightbff.nightwatch.probes.Prober;
+import com.nightbff.nightwatch.probes.Reason;
 import com.nightbff.nightwatch.probes.StepResult;
 import java.net.Proxy;
 import java.time.Clock;
@@ -72,11 +75,10 @@ public final class HttpProber implements Prober {
         StepResult failed = null;
         try {
             for (Probe.Step step : probe.steps()) {
-                Duration left = probe.timeout().minusNanos(System.nanoTime() - start);
-                Duration budget = step.timeout().compareTo(left) < 0 ? step.timeout() : left;
-                StepResult result = budget.isNegative() || budget.isZero()
-                        ? new StepResult(step.name(), step.dependency(), false, com.nightbff.nightwatch.probes.Reason.TIMEOUT,
-                        "the probe timeout was used up by earlier steps", 0, com.nightbff.nightwatch.probes.PhaseTimings.ZERO, 0, null)
+                StepBudget budget = StepBudget.of(probe, step, Duration.ofNanos(System.nanoTime() - start), !steps.isEmpty());
+                StepResult result = budget.usedUp()
+                        ? new StepResult(step.name(), step.dependency(), false, Reason.TIMEOUT, "the probe's timeout ("
+                        + Durations.format(probe.timeout()) + ") was used up by earlier steps", 0, PhaseTimings.NONE, 0, null)
                         : runner.run(step, budget, started);
                 steps.add(result);
                 if (!result.success()) {

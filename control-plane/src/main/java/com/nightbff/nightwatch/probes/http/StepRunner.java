@@ -8,7 +8,6 @@ import com.nightbff.nightwatch.probes.Reason;
 import com.nightbff.nightwatch.probes.StepResult;
 import com.nightbff.nightwatch.probes.Template;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,9 +50,9 @@ final class StepRunner {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    StepResult run(Probe.Step step, Duration budget, Instant now) {
+    StepResult run(Probe.Step step, StepBudget budget, Instant now) {
         long start = System.nanoTime();
-        PhaseTimings phases = PhaseTimings.ZERO;
+        PhaseTimings phases = PhaseTimings.NONE;
         Request request;
         try {
             request = build(step.request(), now);
@@ -66,7 +65,7 @@ final class StepRunner {
             return fail(step, Reason.TARGET_NOT_ALLOWED, "host " + request.url().host() + " is not in the allow list", 0, phases,
                     start, null);
         }
-        long deadline = start + budget.toNanos();
+        long deadline = start + budget.time().toNanos();
         int redirects = 0;
         boolean replacedStale = false;
         while (true) {
@@ -91,9 +90,10 @@ final class StepRunner {
                     client.connectionPool().evictAll();
                     continue;
                 }
+                listener.failed();
                 phases = phases.plus(listener.timings());
                 Reason reason = Failures.classify(e, call.isCanceled() || System.nanoTime() >= deadline);
-                return fail(step, reason, Failures.describe(reason, e, budget), 0, phases, start, null);
+                return fail(step, reason, Failures.describe(reason, e, budget.limit()), 0, phases, start, null);
             }
             phases = phases.plus(listener.timings());
             if (response.protocol() == Protocol.HTTP_1_0 && !"keep-alive".equalsIgnoreCase(response.header("Connection"))) {

@@ -76,7 +76,8 @@ public class ProbeMetrics {
             duration.labelValues(r.probe(), s.step(), service).set(s.durationSeconds());
             status.labelValues(r.probe(), s.step(), service).set(s.statusCode());
             for (String name : PhaseTimings.PHASES) {
-                phase.labelValues(r.probe(), s.step(), service, name).set(s.phases().nanos(name) / 1e9);
+                // A phase that did not happen (TLS on plain http) exports 0, as blackbox_exporter's does.
+                phase.labelValues(r.probe(), s.step(), service, name).set(s.phases().seconds(name));
             }
             stepDuration.labelValues(r.probe(), s.step(), service).observe(s.durationSeconds());
         }

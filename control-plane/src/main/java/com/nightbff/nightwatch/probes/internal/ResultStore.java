@@ -37,8 +37,8 @@ public class ResultStore {
                 StepResult s = r.steps().get(i);
                 PhaseTimings p = s.phases();
                 steps.add(new Object[] {r.runId(), i, r.probe(), s.step(), s.dependency(), Timestamp.from(r.startedAt()), s.success(),
-                    code(s.reason()), s.message(), s.statusCode(), s.durationNanos() / 1e6, p.resolveNanos() / 1e6, p.connectNanos() / 1e6,
-                    p.tlsNanos() / 1e6, p.processingNanos() / 1e6, p.transferNanos() / 1e6, s.excerpt()});
+                    code(s.reason()), s.message(), s.statusCode(), s.durationNanos() / 1e6, p.millis("resolve"), p.millis("connect"),
+                    p.millis("tls"), p.millis("processing"), p.millis("transfer"), s.excerpt()});
             }
         }
         tx.executeWithoutResult(status -> {
@@ -133,9 +133,8 @@ public class ResultStore {
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", runs.stream().map(ProbeResult::runId).toArray())),
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> steps.computeIfAbsent((java.util.UUID) rs.getObject(1),
                         k -> new ArrayList<>()).add(new StepResult(rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        Reason.fromCode(rs.getString(5)), rs.getString(6), rs.getInt(7), new PhaseTimings(nanos(rs.getDouble(9)),
-                        nanos(rs.getDouble(10)), nanos(rs.getDouble(11)), nanos(rs.getDouble(12)), nanos(rs.getDouble(13))),
-                        nanos(rs.getDouble(8)), rs.getString(14))));
+                        Reason.fromCode(rs.getString(5)), rs.getString(6), rs.getInt(7), new PhaseTimings(phase(rs, 9), phase(rs, 10),
+                        phase(rs, 11), phase(rs, 12), phase(rs, 13)), nanos(rs.getDouble(8)), rs.getString(14))));
         List<ProbeResult> out = new ArrayList<>();
         for (ProbeResult r : runs) {
             out.add(new ProbeResult(r.runId(), r.probe(), r.service(), r.trigger(), r.plannedAt(), r.startedAt(), r.durationNanos(),
@@ -186,5 +185,11 @@ public class ResultStore {
 
     private static long nanos(double ms) {
         return (long) (ms * 1e6);
+    }
+
+    /** A phase column: NULL when the phase did not happen (rows written before V6 hold 0 there instead). */
+    private static Long phase(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        double ms = rs.getDouble(column);
+        return rs.wasNull() ? null : nanos(ms);
     }
 }

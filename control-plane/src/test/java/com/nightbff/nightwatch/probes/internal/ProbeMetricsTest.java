@@ -26,8 +26,8 @@ class ProbeMetricsTest {
         ProbeMetrics metrics = new ProbeMetrics(registry);
         Probe probe = ProbeFixtures.probes(ProbeFixtures.bundle("http://127.0.0.1:8081", "")
                 .put("probes/p.yaml", ProbeFixtures.getProbe("/health", ""))).probes().get(0);
-        StepResult kept = new StepResult("s", null, true, null, null, 200, new PhaseTimings(0, 0, 0, 1, 0), 1, null);
-        StepResult old = new StepResult("old-step", null, true, null, null, 200, new PhaseTimings(0, 0, 0, 1, 0), 1, null);
+        StepResult kept = new StepResult("s", null, true, null, null, 200, new PhaseTimings(0L, 0L, null, 1L, 0L), 1, null);
+        StepResult old = new StepResult("old-step", null, true, null, null, 200, new PhaseTimings(0L, 0L, null, 1L, 0L), 1, null);
         metrics.record(new ProbeResult(UUID.randomUUID(), "p", "web", ProbeResult.SCHEDULED, Instant.now(), Instant.now(), 1, true,
                 null, null, List.of(kept, old)));
         metrics.skipped("p", "still_running");
@@ -54,14 +54,14 @@ class ProbeMetricsTest {
     void stepsARunDidNotReachLoseTheirLastValuesButKeepTheirHistory() throws Exception {
         PrometheusRegistry registry = new PrometheusRegistry();
         ProbeMetrics metrics = new ProbeMetrics(registry);
-        StepResult loginOk = new StepResult("login", null, true, null, null, 200, new PhaseTimings(0, 0, 0, 1, 0), 1, null);
-        StepResult planOk = new StepResult("create-plan", null, true, null, null, 201, new PhaseTimings(0, 0, 0, 1, 0), 1, null);
+        StepResult loginOk = new StepResult("login", null, true, null, null, 200, new PhaseTimings(0L, 0L, null, 1L, 0L), 1, null);
+        StepResult planOk = new StepResult("create-plan", null, true, null, null, 201, new PhaseTimings(0L, 0L, null, 1L, 0L), 1, null);
         metrics.record(new ProbeResult(UUID.randomUUID(), "plan", "plan", ProbeResult.SCHEDULED, Instant.now(), Instant.now(), 2, true,
                 null, null, List.of(loginOk, planOk)));
         assertThat(text(registry)).contains("probe_success{probe=\"plan\",service=\"plan\",step=\"create-plan\"} 1.0");
 
-        StepResult loginFailed = new StepResult("login", null, false, Reason.STATUS, "status 500", 500, new PhaseTimings(0, 0, 0, 1, 0),
-                1, null);
+        StepResult loginFailed = new StepResult("login", null, false, Reason.STATUS, "status 500", 500,
+                new PhaseTimings(0L, 0L, null, 1L, 0L), 1, null);
         metrics.record(new ProbeResult(UUID.randomUUID(), "plan", "plan", ProbeResult.SCHEDULED, Instant.now(), Instant.now(), 1, false,
                 Reason.STATUS, "login", List.of(loginFailed)));
         assertThat(text(registry)).contains("probe_success{probe=\"plan\",service=\"plan\",step=\"login\"} 0.0")

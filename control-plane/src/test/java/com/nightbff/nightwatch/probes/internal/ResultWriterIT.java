@@ -33,7 +33,7 @@ class ResultWriterIT {
 
     static ProbeResult result(Instant at, boolean success) {
         StepResult step = new StepResult("health", null, success, success ? null : Reason.STATUS, success ? null : "status 500", 200,
-                new PhaseTimings(0, 100_000, 0, 2_000_000, 50_000), 2_500_000, null);
+                new PhaseTimings(null, 100_000L, null, 2_000_000L, 50_000L), 2_500_000, null);
         return new ProbeResult(UUID.randomUUID(), "p", "web", ProbeResult.SCHEDULED, at, at, 2_600_000, success,
                 success ? null : Reason.STATUS, success ? null : "health", List.of(step));
     }
