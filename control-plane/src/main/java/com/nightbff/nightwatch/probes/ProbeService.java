@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.springframework.dao.DataAccessException;
 
 /**
@@ -38,15 +39,17 @@ public class ProbeService {
     private final ScheduleFallback fallback;
     private final AuditLog audit;
     private final Clock clock;
+    private final Function<String, Optional<Instant>> nextRun;
     private volatile MaskFor mask;
 
     /**
      * @param active   the probes of the active content, which every replica lists
      * @param runsHere false on a replica started with {@code nightwatch.probes.enabled=false}: it shows probes and
      *                 their stored results but does not run them, not even on demand
+     * @param nextRun  when the schedule plans a probe's next run, if it can say
      */
     public ProbeService(ActiveProbes active, ProbeEngine engine, boolean runsHere, ResultStore store, ResultWriter writer,
-                        ScheduleFallback fallback, AuditLog audit, Clock clock) {
+                        ScheduleFallback fallback, AuditLog audit, Clock clock, Function<String, Optional<Instant>> nextRun) {
         this.active = active;
         this.engine = engine;
         this.runsHere = runsHere;
@@ -55,6 +58,7 @@ public class ProbeService {
         this.fallback = fallback;
         this.audit = audit;
         this.clock = clock;
+        this.nextRun = nextRun;
     }
 
     /** The mask for the probes a read sees; built once per content revision, as the secrets only change with it. */
@@ -135,7 +139,7 @@ public class ProbeService {
         SecretMask mask = mask(probes);
         for (Probe p : probes.probes()) {
             List<ResultStore.Window> w = windows.getOrDefault(p.name(), List.of());
-            out.add(current(p, mask.result(last.get(p.name())), window("1h", w, 0), window("24h", w, 1), now));
+            out.add(withFirstRun(current(p, mask.result(last.get(p.name())), window("1h", w, 0), window("24h", w, 1), now)));
         }
         return out;
     }
@@ -150,7 +154,7 @@ public class ProbeService {
         try {
             List<ResultStore.Window> w = store.windows(now, WINDOWS, name).getOrDefault(name, List.of());
             SecretMask mask = mask(probes);
-            Overview o = current(probe.get(), mask.result(last(name)), window("1h", w, 0), window("24h", w, 1), now);
+            Overview o = withFirstRun(current(probe.get(), mask.result(last(name)), window("1h", w, 0), window("24h", w, 1), now));
             List<ProbeResult> failures = store.recentRuns(name, 10, true).stream().map(mask::result).toList();
             return Optional.of(new Detail(o, failures, store.series(name, now.minus(DAY)), null));
         } catch (DataAccessException e) {
@@ -241,6 +245,20 @@ public class ProbeService {
                 return submitted;
             }
         }
+    }
+
+    /**
+     * A probe that has not run yet says when it will: with a long interval, "no run recorded yet" could
+     * otherwise stand for a day with nothing to tell a new probe from a forgotten one.
+     */
+    private Overview withFirstRun(Overview o) {
+        if (!Overview.NO_RUN.equals(o.unknownReason())) {
+            return o;
+        }
+        return nextRun.apply(o.probe().name())
+                .map(at -> new Overview(o.probe(), null, o.hour(), o.day(),
+                        Overview.NO_RUN + "; the first is planned for " + at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+                .orElse(o);
     }
 
     private ProbeResult last(String name) {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -218,6 +219,7 @@ class ProbesIT {
         Files.writeString(file, text.substring(0, second).replace("interval: 2s", "interval: 7s")
                 .replace("timeout: 2s", "timeout: 3s"));
         Files.writeString(repo.resolve("probes/extra.yaml"), ProbeFixtures.healthProbe("5s", "1s").replace("web-health", "web-extra"));
+        Files.writeString(repo.resolve("probes/daily.yaml"), ProbeFixtures.healthProbe("24h", "1s").replace("web-health", "web-daily"));
         try (Git git = Git.open(repo.toFile())) {
             git.add().addFilepattern(".").call();
             git.commit().setAll(true).setSign(false).setMessage("slow down web-health, drop web-login, add web-extra")
@@ -231,5 +233,14 @@ class ProbesIT {
         assertThat(added).as("a probe added by the commit is scheduled").isNotNull();
         assertThat(added.getRepeatInterval()).isEqualTo(5000);
         Awaits.within(() -> runs("web-extra") >= 1, Duration.ofSeconds(15));
+
+        // A daily probe's first run lies somewhere in its first day: the page says when, not only that none is recorded.
+        Instant planned = ((org.quartz.SimpleTrigger) scheduler.getTrigger(TriggerKey.triggerKey("web-daily", "probes")))
+                .getNextFireTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String daily = "no run recorded yet; the first is planned for " + planned;
+        assertThat(mvc.perform(get("/probes/web-daily").with(user("viewer").roles("VIEWER"))).andReturn().getResponse()
+                .getContentAsString()).contains(daily);
+        assertThat(mvc.perform(get("/api/v1/probes").with(user("viewer").roles("VIEWER"))).andReturn().getResponse()
+                .getContentAsString()).contains(daily);
     }
 }

@@ -93,8 +93,8 @@ public class ProbesConfig {
 
     @Bean
     ProbeService probeService(ActiveProbes active, ProbeEngine engine, ResultStore store, ResultWriter writer, ScheduleFallback fallback,
-                              AuditLog audit, Clock clock, ProbesSettings settings) {
-        return new ProbeService(active, engine, settings.enabled(), store, writer, fallback, audit, clock);
+                              AuditLog audit, Clock clock, ProbesSettings settings, ProbeScheduler scheduler) {
+        return new ProbeService(active, engine, settings.enabled(), store, writer, fallback, audit, clock, scheduler::nextRun);
     }
 
     @Bean
