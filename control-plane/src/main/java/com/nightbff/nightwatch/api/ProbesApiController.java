@@ -1,6 +1,7 @@
 package com.nightbff.nightwatch.api;
 
 import com.nightbff.nightwatch.probes.ProbeService;
+import com.nightbff.nightwatch.probes.RunNow;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -37,7 +38,7 @@ class ProbesApiController {
     @PostMapping("/api/v1/probes/{name}/run")
     @PreAuthorize("hasRole('OPERATOR')")
     ProbeJson.Run run(@PathVariable String name, Principal caller) {
-        ProbeService.RunNow run = probes.runNow(name, caller.getName());
+        RunNow run = probes.runNow(name, caller.getName());
         return switch (run.outcome()) {
             case RAN -> ProbeJson.Run.of(run.result());
             case UNKNOWN_PROBE -> throw unknown(name);

@@ -2,6 +2,7 @@ package com.nightbff.nightwatch.console;
 
 import com.nightbff.nightwatch.probes.ProbeResult;
 import com.nightbff.nightwatch.probes.ProbeService;
+import com.nightbff.nightwatch.probes.RunNow;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +47,8 @@ class ProbesController {
     @PostMapping("/probes/{name}/run")
     @PreAuthorize("hasRole('OPERATOR')")
     String runNow(@PathVariable String name, Principal principal, RedirectAttributes redirect) {
-        ProbeService.RunNow run = probes.runNow(name, principal.getName());
-        if (run.outcome() == ProbeService.RunNow.Outcome.UNKNOWN_PROBE) {
+        RunNow run = probes.runNow(name, principal.getName());
+        if (run.outcome() == RunNow.Outcome.UNKNOWN_PROBE) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         ProbeResult r = run.result();

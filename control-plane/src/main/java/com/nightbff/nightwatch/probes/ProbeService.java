@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 
 /**
@@ -39,17 +39,17 @@ public class ProbeService {
     private final ScheduleFallback fallback;
     private final AuditLog audit;
     private final Clock clock;
-    private final Function<String, Optional<Instant>> nextRun;
+    private final Supplier<Map<String, Instant>> plannedRuns;
     private volatile MaskFor mask;
 
     /**
      * @param active   the probes of the active content, which every replica lists
      * @param runsHere false on a replica started with {@code nightwatch.probes.enabled=false}: it shows probes and
      *                 their stored results but does not run them, not even on demand
-     * @param nextRun  when the schedule plans a probe's next run, if it can say
+     * @param plannedRuns when the schedule plans each probe's next run, as far as it can say
      */
     public ProbeService(ActiveProbes active, ProbeEngine engine, boolean runsHere, ResultStore store, ResultWriter writer,
-                        ScheduleFallback fallback, AuditLog audit, Clock clock, Function<String, Optional<Instant>> nextRun) {
+                        ScheduleFallback fallback, AuditLog audit, Clock clock, Supplier<Map<String, Instant>> plannedRuns) {
         this.active = active;
         this.engine = engine;
         this.runsHere = runsHere;
@@ -58,7 +58,7 @@ public class ProbeService {
         this.fallback = fallback;
         this.audit = audit;
         this.clock = clock;
-        this.nextRun = nextRun;
+        this.plannedRuns = plannedRuns;
     }
 
     /** The mask for the probes a read sees; built once per content revision, as the secrets only change with it. */
@@ -139,9 +139,9 @@ public class ProbeService {
         SecretMask mask = mask(probes);
         for (Probe p : probes.probes()) {
             List<ResultStore.Window> w = windows.getOrDefault(p.name(), List.of());
-            out.add(withFirstRun(current(p, mask.result(last.get(p.name())), window("1h", w, 0), window("24h", w, 1), now)));
+            out.add(current(p, mask.result(last.get(p.name())), window("1h", w, 0), window("24h", w, 1), now));
         }
-        return out;
+        return withFirstRuns(out, now);
     }
 
     public Optional<Detail> detail(String name) {
@@ -154,7 +154,8 @@ public class ProbeService {
         try {
             List<ResultStore.Window> w = store.windows(now, WINDOWS, name).getOrDefault(name, List.of());
             SecretMask mask = mask(probes);
-            Overview o = withFirstRun(current(probe.get(), mask.result(last(name)), window("1h", w, 0), window("24h", w, 1), now));
+            Overview o = withFirstRuns(List.of(current(probe.get(), mask.result(last(name)), window("1h", w, 0), window("24h", w, 1),
+                    now)), now).get(0);
             List<ProbeResult> failures = store.recentRuns(name, 10, true).stream().map(mask::result).toList();
             return Optional.of(new Detail(o, failures, store.series(name, now.minus(DAY)), null));
         } catch (DataAccessException e) {
@@ -163,28 +164,10 @@ public class ProbeService {
         }
     }
 
-    /** What "run now" came to: the run, or why there is none. */
-    public record RunNow(Outcome outcome, ProbeResult result) {
-        public enum Outcome {
-            RAN("ran"),
-            UNKNOWN_PROBE("no such probe in the active content"),
-            NOT_RUN_HERE("this replica does not run probes (nightwatch.probes.enabled=false); the replicas that do run it on schedule"),
-            BUSY("the probe executor is saturated, or a run in progress outlasted the wait"),
-            UNFINISHED("the run did not finish in time; the audit log has the outcome");
-
-            private final String description;
-
-            Outcome(String description) {
-                this.description = description;
-            }
-
-            public String description() {
-                return description;
-            }
-        }
-    }
-
-    /** Runs a probe now on behalf of an operator, waits for it (bounded by its timeout) and audits the outcome. */
+    /**
+     * Runs a probe now on behalf of an operator, waits for it and audits the outcome: a run in flight first,
+     * then the operator's, each bounded by the probe's timeout plus 2 s.
+     */
     public RunNow runNow(String name, String actor) {
         Probes probes = active.current();
         Optional<Probe> probe = probes.probe(name);
@@ -198,7 +181,7 @@ public class ProbeService {
         }
         long waitMillis = probe.get().timeout().toMillis() + 2000;
         try {
-            Optional<CompletableFuture<ProbeResult>> future = submitAfterRunInProgress(name, waitMillis);
+            Optional<CompletableFuture<ProbeResult>> future = engine.submitAfterRunInProgress(name, waitMillis);
             if (future.isEmpty()) {
                 audit.record(actor, "probe.run", name, "busy", RunNow.Outcome.BUSY.description());
                 return new RunNow(RunNow.Outcome.BUSY, null);
@@ -222,43 +205,26 @@ public class ProbeService {
     }
 
     /**
-     * An operator asking for a run while a scheduled one is in flight (likely with short intervals) gets
-     * their own run once it ends, not a refusal; only a saturated executor, or a run outlasting the wait,
-     * is "busy".
+     * Probes that have not run yet say when they will: with a long interval, "no run recorded yet" could
+     * otherwise stand for a day with nothing to tell a new probe from a forgotten one. The store is read
+     * once, and only when such a probe is listed.
      */
-    private Optional<CompletableFuture<ProbeResult>> submitAfterRunInProgress(String name, long waitMillis)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        while (true) {
-            Optional<CompletableFuture<ProbeResult>> current = engine.inFlight(name);
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (current.isPresent() && left > 0) {
-                try {
-                    current.get().get(left, TimeUnit.MILLISECONDS);
-                } catch (ExecutionException | TimeoutException e) {
-                    // Its outcome is the scheduled run's; ours is tried next, or the deadline says busy.
-                }
-                continue;
-            }
-            Optional<CompletableFuture<ProbeResult>> submitted = engine.submit(name, clock.instant(), ProbeResult.MANUAL);
-            if (submitted.isPresent() || engine.inFlight(name).isEmpty() || deadline - System.nanoTime() <= 0) {
-                return submitted;
-            }
+    private List<Overview> withFirstRuns(List<Overview> overviews, Instant now) {
+        if (overviews.stream().noneMatch(o -> Overview.NO_RUN.equals(o.unknownReason()))) {
+            return overviews;
         }
-    }
-
-    /**
-     * A probe that has not run yet says when it will: with a long interval, "no run recorded yet" could
-     * otherwise stand for a day with nothing to tell a new probe from a forgotten one.
-     */
-    private Overview withFirstRun(Overview o) {
-        if (!Overview.NO_RUN.equals(o.unknownReason())) {
-            return o;
-        }
-        return nextRun.apply(o.probe().name())
-                .map(at -> new Overview(o.probe(), null, o.hour(), o.day(),
-                        Overview.NO_RUN + "; the first is planned for " + at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
-                .orElse(o);
+        Map<String, Instant> planned = plannedRuns.get();
+        return overviews.stream().map(o -> {
+            Instant at = Overview.NO_RUN.equals(o.unknownReason()) ? planned.get(o.probe().name()) : null;
+            if (at == null) {
+                return o;
+            }
+            String when = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+            // A planned time already past is a run Quartz has not started: late, not coming.
+            String reason = Overview.NO_RUN + (at.isBefore(now.minusSeconds(1)) ? "; the first was due at " + when + " and has not started"
+                    : "; the first is planned for " + when);
+            return new Overview(o.probe(), null, o.hour(), o.day(), reason);
+        }).toList();
     }
 
     private ProbeResult last(String name) {

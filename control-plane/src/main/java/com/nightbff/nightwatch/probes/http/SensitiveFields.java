@@ -13,7 +13,11 @@ import java.util.regex.Pattern;
  */
 final class SensitiveFields {
 
-    private static final Pattern KEY = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*");
+    /**
+     * A quoted name and its colon. Unrolled and possessive: the plain {@code (?:[^"\\]|\\.)*} recurses once per
+     * character in Java's engine, and a body with a long string (an HTML error page) overflowed the stack.
+     */
+    private static final Pattern KEY = Pattern.compile("\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"\\s*:\\s*");
     /** {@code name=value} at the start of a query, a fragment (OAuth's implicit flow), a form body or a line, or after {@code &}. */
     private static final Pattern PARAMETER = Pattern.compile("(?:^|(?<=[?&#\\s]))([\\w.\\-\\[\\]%]+)=([^&#\\s\"'<>]*)",
             Pattern.MULTILINE);

@@ -14,9 +14,11 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -93,18 +95,17 @@ public class ProbeEngine implements AutoCloseable {
         // Checked while holding the probe's running mark, so two schedulers offering one slot cannot both pass.
         boolean scheduled = ProbeResult.SCHEDULED.equals(trigger) && plannedAt != null;
         if (scheduled && alreadyRan(probe.get(), plannedAt)) {
-            running.remove(name, future);
-            metrics.skipped(name, "already_ran");
+            release(name, future, "already_ran");
             return Optional.empty();
         }
         Probes snapshot = probes;
         try {
             executor.execute(() -> {
                 Instant started = clock.instant();
-                ProbeResult result;
+                ProbeResult result = null;
                 try {
                     result = run(probe.get(), snapshot, plannedAt, trigger);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | StackOverflowError e) {
                     // A crash is a failed run, recorded like any other, so the probe's last state is not a stale OK.
                     // Only the exception's type is logged: its message may quote a response or a secret.
                     LOG.error("probe {} crashed: {}", name, e.getClass().getName());
@@ -113,19 +114,60 @@ public class ProbeEngine implements AutoCloseable {
                     recordSafely(result);
                 } finally {
                     running.remove(name, future);
+                    // Completed only once the probe is free again, so whoever waits on it may run it again at once;
+                    // even an error past the catch releases whoever waits (run now) instead of leaving them to time out.
+                    if (result != null) {
+                        future.complete(result);
+                    } else {
+                        future.completeExceptionally(new IllegalStateException("the run of " + name + " ended abnormally"));
+                    }
                 }
-                // Completed only once the probe is free again, so whoever waits on it may run it again at once.
-                future.complete(result);
             });
         } catch (RejectedExecutionException e) {
-            running.remove(name, future);
-            metrics.skipped(name, "saturated");
+            release(name, future, "saturated");
             return Optional.empty();
         }
         if (scheduled) {
             lastPlanned.merge(name, plannedAt, (a, b) -> a.isAfter(b) ? a : b);
         }
         return Optional.of(future);
+    }
+
+    /**
+     * An operator asking for a run while a scheduled one is in flight (likely with short intervals) gets
+     * their own run once it ends, not a refusal; only a saturated executor, or a run outlasting the wait,
+     * is "busy".
+     */
+    public Optional<CompletableFuture<ProbeResult>> submitAfterRunInProgress(String name, long waitMillis)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        while (true) {
+            Optional<CompletableFuture<ProbeResult>> current = inFlight(name);
+            long left = deadline - System.nanoTime();
+            if (current.isPresent()) {
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                try {
+                    current.get().get(left, TimeUnit.NANOSECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    // Its outcome is the scheduled run's; ours is tried next, or the deadline says busy.
+                }
+                continue;
+            }
+            Optional<CompletableFuture<ProbeResult>> submitted = submit(name, clock.instant(), ProbeResult.MANUAL);
+            // Refused with nothing in flight: the executor is saturated. Else a scheduled run got in first: wait for it.
+            if (submitted.isPresent() || inFlight(name).isEmpty()) {
+                return submitted;
+            }
+        }
+    }
+
+    /** Gives up a run that was never started; whoever found it in flight meanwhile stops waiting on it. */
+    private void release(String name, CompletableFuture<ProbeResult> future, String cause) {
+        future.completeExceptionally(new IllegalStateException("the run of " + name + " did not start: " + cause));
+        running.remove(name, future);
+        metrics.skipped(name, cause);
     }
 
     /**

@@ -39,6 +39,8 @@ public class ProbeMetrics {
     private final Counter skipped;
     private final Map<String, Set<String>> stepsByProbe = new ConcurrentHashMap<>();
     private final Map<String, String> serviceByProbe = new ConcurrentHashMap<>();
+    /** The probes content declares, once known: a run finishing after its probe was removed must not bring its series back. */
+    private volatile Set<String> declared;
 
     public ProbeMetrics(PrometheusRegistry registry) {
         success = Gauge.builder().name(MetricNames.PROBE_SUCCESS).help("Whether the last probe run or step succeeded")
@@ -62,6 +64,10 @@ public class ProbeMetrics {
     }
 
     public void record(ProbeResult r) {
+        Set<String> current = declared;
+        if (current != null && !current.contains(r.probe())) {
+            return;
+        }
         String service = r.service();
         serviceByProbe.put(r.probe(), service);
         Set<String> steps = stepsByProbe.computeIfAbsent(r.probe(), k -> ConcurrentHashMap.newKeySet());
@@ -103,6 +109,7 @@ public class ProbeMetrics {
     public void retain(Collection<Probe> probes) {
         Map<String, Probe> current = new HashMap<>();
         probes.forEach(p -> current.put(p.name(), p));
+        declared = Set.copyOf(current.keySet());
         runs.removeIf(l -> !declares(current, l.get(0), l.get(1), ALL));
         stepDuration.removeIf(l -> !declares(current, l.get(0), l.get(2), l.get(1)));
         skipped.removeIf(l -> !current.containsKey(l.get(0)));

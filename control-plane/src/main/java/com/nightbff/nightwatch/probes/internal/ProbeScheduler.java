@@ -2,10 +2,8 @@ package com.nightbff.nightwatch.probes.internal;
 
 import com.nightbff.nightwatch.probes.Probe;
 import com.nightbff.nightwatch.probes.Probes;
-import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -101,20 +99,6 @@ public class ProbeScheduler {
      * get neighbouring values, so a generated fleet fired in bursts the clustered store could not keep up
      * with. The name's bytes go through FNV-1a and the SplitMix64 finalizer instead.
      */
-    /**
-     * When Quartz plans the probe's next run, read from the store every replica shares (so a replica that
-     * does not run probes can tell too); empty when the probe is not scheduled or the store cannot say.
-     */
-    public Optional<Instant> nextRun(String probe) {
-        try {
-            Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(probe, GROUP));
-            Date next = trigger == null ? null : trigger.getNextFireTime();
-            return Optional.ofNullable(next).map(Date::toInstant);
-        } catch (SchedulerException e) {
-            return Optional.empty();
-        }
-    }
-
     public static long offset(String name, long intervalMillis) {
         long h = 0xcbf29ce484222325L;
         for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {

@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -93,8 +94,9 @@ public class ProbesConfig {
 
     @Bean
     ProbeService probeService(ActiveProbes active, ProbeEngine engine, ResultStore store, ResultWriter writer, ScheduleFallback fallback,
-                              AuditLog audit, Clock clock, ProbesSettings settings, ProbeScheduler scheduler) {
-        return new ProbeService(active, engine, settings.enabled(), store, writer, fallback, audit, clock, scheduler::nextRun);
+                              AuditLog audit, Clock clock, ProbesSettings settings, DataSource dataSource, Scheduler scheduler) {
+        PlannedRuns planned = new PlannedRuns(JdbcClient.create(dataSource), scheduler);
+        return new ProbeService(active, engine, settings.enabled(), store, writer, fallback, audit, clock, planned::next);
     }
 
     @Bean

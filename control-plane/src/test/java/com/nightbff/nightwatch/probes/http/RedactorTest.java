@@ -21,6 +21,17 @@ class RedactorTest {
     }
 
     @Test
+    void longStringsInABodyAreScannedWithoutExhaustingTheStack() {
+        // A failing target's HTML page or stack trace: long runs between quotes, the whole body (1 MiB) scrubbed.
+        String unterminated = "\"" + "x".repeat(1 << 20);
+        assertThat(redactor.scrub(unterminated)).isEqualTo(unterminated);
+        String longValue = "{\"trace\":\"" + "at a.b(C.java:1) ".repeat(50_000) + "\",\"accessToken\":\"eyJ.secret\"}";
+        assertThat(redactor.scrub(longValue)).endsWith("\",\"accessToken\":\"[masked]\"}").doesNotContain("eyJ.secret");
+        String escaped = "{\"note\":\"" + "\\\"q\\\" ".repeat(100_000) + "\",\"password\":\"hunter2\"}";
+        assertThat(redactor.scrub(escaped)).endsWith("\"password\":\"[masked]\"}");
+    }
+
+    @Test
     void credentialNamesAreSensitiveButATypeNameIsNot() {
         assertThat(SensitiveNames.sensitive("accessToken")).isTrue();
         assertThat(SensitiveNames.sensitive("refresh_token")).isTrue();

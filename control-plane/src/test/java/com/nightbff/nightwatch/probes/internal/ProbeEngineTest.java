@@ -44,6 +44,24 @@ class ProbeEngineTest {
     }
 
     @Test
+    void aStackOverflowInARunIsAFailedRunAndReleasesWhoeverWaits() throws Exception {
+        Probes probes = ProbeFixtures.probes(ProbeFixtures.bundle("http://127.0.0.1:8081", "")
+                .put("probes/p.yaml", ProbeFixtures.getProbe("/health", "")));
+        Prober overflowing = prober((probe, request) -> {
+            throw new StackOverflowError();
+        });
+        List<ProbeResult> stored = new ArrayList<>();
+        try (ProbeEngine engine = new ProbeEngine(List.of(overflowing), name -> null, new ProbeMetrics(new PrometheusRegistry()),
+                stored::add, Clock.systemUTC(), 2, 10)) {
+            engine.use(probes);
+            ProbeResult result = engine.submit("p", Instant.now(), ProbeResult.MANUAL).orElseThrow().get(5, TimeUnit.SECONDS);
+            assertThat(result.success()).isFalse();
+            assertThat(stored).containsExactly(result);
+            assertThat(engine.inFlight("p")).isEmpty();
+        }
+    }
+
+    @Test
     void aScheduledRunPlannedWithinHalfAnIntervalOfTheLastOneIsSkippedAsAlreadyRun() throws Exception {
         Probes probes = ProbeFixtures.probes(ProbeFixtures.bundle("http://127.0.0.1:8081", "")
                 .put("probes/p.yaml", ProbeFixtures.getProbe("/health", "")));

@@ -48,6 +48,10 @@ class ProbeMetricsTest {
         metrics.retain(List.of());
         // Removed from content: nothing of it stays in the scrape, however many probes come and go.
         assertThat(text(registry)).doesNotContain("probe=\"p\"");
+        // Nor does a run that was under way when it was removed bring it back.
+        metrics.record(new ProbeResult(UUID.randomUUID(), "p", "web", ProbeResult.SCHEDULED, Instant.now(), Instant.now(), 1, true,
+                null, null, List.of(kept)));
+        assertThat(text(registry)).doesNotContain("probe=\"p\"");
     }
 
     @Test
