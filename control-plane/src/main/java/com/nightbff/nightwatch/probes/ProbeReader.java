@@ -153,8 +153,8 @@ final class ProbeReader {
     void checkSecrets(SpecMap map, String key, Template template) {
         for (String secret : template.secrets()) {
             if (environment.apply(secret) == null && reportedSecrets.add(secret)) {
-                map.problem(key, "secret_missing", "secret " + secret + " is not set in the environment",
-                        "export " + secret + " where Nightwatch runs; secrets never live in content");
+                map.problem(key, "secret_missing", "secret " + secret + " is not set in the environment, or is empty",
+                        "export " + secret + " (not empty) where Nightwatch runs, then restart it; secrets never live in content");
             }
         }
     }

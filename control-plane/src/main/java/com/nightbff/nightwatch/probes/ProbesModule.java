@@ -37,7 +37,7 @@ public final class ProbesModule implements ContentModule<Probes> {
     }
 
     public ProbesModule(Function<String, String> environment) {
-        this.environment = environment;
+        this.environment = Secrets.from(environment);
     }
 
     @Override

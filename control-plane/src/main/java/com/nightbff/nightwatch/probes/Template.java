@@ -47,7 +47,7 @@ public final class Template {
         private final String secret;
 
         public MissingSecretException(String secret) {
-            super("secret " + secret + " is not set in the environment");
+            super("secret " + secret + " is not set in the environment, or is empty");
             this.secret = secret;
         }
 

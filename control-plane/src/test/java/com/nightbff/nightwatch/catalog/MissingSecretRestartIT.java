@@ -103,7 +103,8 @@ class MissingSecretRestartIT {
     AuditLog audit;
 
     private static final String WARNING = "probes/web.yaml:19:66: spec.steps[0].request.json: secret_missing: secret " + ABSENT
-            + " is not set in the environment (hint: export " + ABSENT + " where Nightwatch runs; secrets never live in content)";
+            + " is not set in the environment, or is empty (hint: export " + ABSENT
+            + " (not empty) where Nightwatch runs, then restart it; secrets never live in content)";
 
     @Test
     @Order(1)

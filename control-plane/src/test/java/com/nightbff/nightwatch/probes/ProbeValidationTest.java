@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One tiny invalid file per validation rule, with the exact message printed for it. */
 class ProbeValidationTest {
@@ -115,7 +116,8 @@ class ProbeValidationTest {
                                 + "Unclosed group"),
                 Arguments.of("secret_missing", step("      request: {url: \"${service:web}/\", headers: {X-Key: \"${secret:API_KEY}\"}}\n"),
                         "probes/p.yaml:7:58: spec.steps[0].request.headers.X-Key: secret_missing: secret API_KEY is not set in the "
-                                + "environment (hint: export API_KEY where Nightwatch runs; secrets never live in content)"),
+                                + "environment, or is empty (hint: export API_KEY (not empty) where Nightwatch runs, then restart it; "
+                                + "secrets never live in content)"),
                 Arguments.of("invalid secret name", step("      request: {url: \"${service:web}/${secret:api-key}\"}\n"),
                         "probes/p.yaml:7:22: spec.steps[0].request.url: invalid_reference: secret name 'api-key' must be an environment "
                                 + "variable name (A-Z, 0-9, _)"),
@@ -157,12 +159,16 @@ class ProbeValidationTest {
         assertThat(ProbeFixtures.problems(source)).isEmpty();
     }
 
-    @Test
-    void aSecretMissingFromTheEnvironmentMakesTheBundleInvalid() {
+    @ParameterizedTest
+    @ValueSource(strings = {"unset", "", "  "})
+    void aSecretMissingFromTheEnvironmentOrBlankThereMakesTheBundleInvalid(String value) {
         String probe = step("      request: {url: \"${service:web}/\", json: {p: \"${secret:PROBE_USER_PASSWORD}\"}}\n");
         MapContentSource source = ProbeFixtures.bundle("http://127.0.0.1:3010", "").put("probes/p.yaml", probe);
-        List<String> problems = ProbeFixtures.load(source, Map.of()).problems().stream().map(p -> p.format()).toList();
+        // A blank line in an env file must not pass for a password: the probe would send it to the target.
+        Map<String, String> env = value.equals("unset") ? Map.of() : Map.of("PROBE_USER_PASSWORD", value);
+        List<String> problems = ProbeFixtures.load(source, env).problems().stream().map(p -> p.format()).toList();
         assertThat(problems).containsExactly("probes/p.yaml:7:47: spec.steps[0].request.json: secret_missing: secret PROBE_USER_PASSWORD "
-                + "is not set in the environment (hint: export PROBE_USER_PASSWORD where Nightwatch runs; secrets never live in content)");
+                + "is not set in the environment, or is empty (hint: export PROBE_USER_PASSWORD (not empty) where Nightwatch runs, "
+                + "then restart it; secrets never live in content)");
     }
 }

@@ -31,8 +31,8 @@ class ShippedProbesTest {
         assertThat(result.valid()).as("a new revision is rejected").isFalse();
         assertThat(problems).isNotEmpty().allMatch(p -> p.code().equals("secret_missing"));
         assertThat(problems.get(0).format()).isEqualTo("probes/auth-login.yaml:16:15: spec.steps[0].request.json: secret_missing: "
-                + "secret PROBE_USER_EMAIL is not set in the environment (hint: export PROBE_USER_EMAIL where Nightwatch runs; "
-                + "secrets never live in content)");
+                + "secret PROBE_USER_EMAIL is not set in the environment, or is empty (hint: export PROBE_USER_EMAIL (not empty) where "
+                + "Nightwatch runs, then restart it; secrets never live in content)");
     }
 
     @Test

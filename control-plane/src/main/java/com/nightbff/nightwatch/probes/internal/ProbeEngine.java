@@ -87,7 +87,7 @@ public class ProbeEngine implements AutoCloseable {
         if (probe.isEmpty()) {
             return Optional.empty();
         }
-        CompletableFuture<ProbeResult> future = new CompletableFuture<>();
+        CompletableFuture<ProbeResult> future = ProbeResult.MANUAL.equals(trigger) ? new OperatorRun() : new CompletableFuture<>();
         if (running.putIfAbsent(name, future) != null) {
             metrics.skipped(name, "still_running");
             return Optional.empty();
@@ -135,8 +135,9 @@ public class ProbeEngine implements AutoCloseable {
 
     /**
      * An operator asking for a run while a scheduled one is in flight (likely with short intervals) gets
-     * their own run once it ends, not a refusal; only a saturated executor, or a run outlasting the wait,
-     * is "busy".
+     * their own run once it ends, not a refusal; one asking while another operator's run is in flight
+     * shares that run, which started moments ago, instead of queueing behind it. Only a saturated
+     * executor, or a scheduled run outlasting the wait, is "busy".
      */
     public Optional<CompletableFuture<ProbeResult>> submitAfterRunInProgress(String name, long waitMillis)
             throws InterruptedException {
@@ -144,6 +145,9 @@ public class ProbeEngine implements AutoCloseable {
         while (true) {
             Optional<CompletableFuture<ProbeResult>> current = inFlight(name);
             long left = deadline - System.nanoTime();
+            if (current.isPresent() && current.get() instanceof OperatorRun) {
+                return current;
+            }
             if (current.isPresent()) {
                 if (left <= 0) {
                     return Optional.empty();
@@ -161,6 +165,10 @@ public class ProbeEngine implements AutoCloseable {
                 return submitted;
             }
         }
+    }
+
+    /** The future of a run an operator asked for, which others asking meanwhile share. */
+    private static final class OperatorRun extends CompletableFuture<ProbeResult> {
     }
 
     /** Gives up a run that was never started; whoever found it in flight meanwhile stops waiting on it. */

@@ -4,6 +4,7 @@ import com.nightbff.nightwatch.catalog.ContentApplied;
 import com.nightbff.nightwatch.probes.ProbeCompleted;
 import com.nightbff.nightwatch.probes.ProbeService;
 import com.nightbff.nightwatch.probes.Probes;
+import com.nightbff.nightwatch.probes.Secrets;
 import com.nightbff.nightwatch.probes.http.HttpProber;
 import com.nightbff.nightwatch.system.AuditLog;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -52,10 +53,8 @@ public class ProbesConfig {
     @Bean(destroyMethod = "close")
     ProbeEngine probeEngine(ProbeMetrics metrics, ResultWriter writer, ApplicationEventPublisher events, Clock clock,
                             ProbesSettings settings) {
-        // Validation already refuses the plane's own variables; the resolver refuses them again.
-        java.util.function.Function<String, String> secrets =
-                name -> com.nightbff.nightwatch.probes.Template.PLANE_ONLY.matcher(name).lookingAt() ? null : System.getenv(name);
-        return new ProbeEngine(List.of(new HttpProber(clock)), secrets, metrics, result -> {
+        // Validation already refuses the plane's own variables and blank values; the resolver refuses them again.
+        return new ProbeEngine(List.of(new HttpProber(clock)), Secrets.from(System::getenv), metrics, result -> {
             writer.offer(result);
             events.publishEvent(new ProbeCompleted(result));
         }, clock, settings.concurrency(), settings.queue());

@@ -302,6 +302,6 @@ class HttpProberJourneyTest {
         ProbeResult result = new HttpProber(java.time.Clock.systemUTC()).run(probes.probe("p").orElseThrow(),
                 new com.nightbff.nightwatch.probes.Prober.RunRequest(null, ProbeResult.MANUAL, name -> null, probes.allowList()));
         assertThat(result.reason()).isEqualTo(Reason.SECRET_MISSING);
-        assertThat(result.steps().get(0).message()).isEqualTo("secret PROBE_USER_EMAIL is not set in the environment");
+        assertThat(result.steps().get(0).message()).isEqualTo("secret PROBE_USER_EMAIL is not set in the environment, or is empty");
     }
 }

@@ -44,6 +44,42 @@ class ProbeEngineTest {
     }
 
     @Test
+    void operatorsAskingWhileAnOperatorRunIsInFlightShareItInsteadOfQueueing() throws Exception {
+        Probes probes = ProbeFixtures.probes(ProbeFixtures.bundle("http://127.0.0.1:8081", "")
+                .put("probes/p.yaml", ProbeFixtures.getProbe("/health", "")));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        Prober held = prober((probe, request) -> {
+            started.incrementAndGet();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ProbeResult(java.util.UUID.randomUUID(), probe.name(), probe.service(), request.trigger(), request.plannedAt(),
+                    Instant.now(), 1, true, null, null, List.of());
+        });
+        try (ProbeEngine engine = new ProbeEngine(List.of(held), name -> null, new ProbeMetrics(new PrometheusRegistry()), r -> { },
+                Clock.systemUTC(), 2, 10)) {
+            engine.use(probes);
+            var first = engine.submitAfterRunInProgress("p", 1000).orElseThrow();
+            // A budget far shorter than the run: queueing behind it would answer busy (empty).
+            var second = engine.submitAfterRunInProgress("p", 50);
+            assertThat(second).as("shares the operator run in flight").containsSame(first);
+            release.countDown();
+            assertThat(first.get(5, TimeUnit.SECONDS).trigger()).isEqualTo(ProbeResult.MANUAL);
+            assertThat(started).hasValue(1);
+
+            // A scheduled run in flight is not shared: the operator gets a run of their own after it.
+            var scheduled = engine.submit("p", Instant.now(), ProbeResult.SCHEDULED).orElseThrow();
+            var own = engine.submitAfterRunInProgress("p", 5000).orElseThrow();
+            assertThat(own).isNotSameAs(scheduled);
+            assertThat(own.get(5, TimeUnit.SECONDS).trigger()).isEqualTo(ProbeResult.MANUAL);
+            assertThat(started).hasValue(3);
+        }
+    }
+
+    @Test
     void aStackOverflowInARunIsAFailedRunAndReleasesWhoeverWaits() throws Exception {
         Probes probes = ProbeFixtures.probes(ProbeFixtures.bundle("http://127.0.0.1:8081", "")
                 .put("probes/p.yaml", ProbeFixtures.getProbe("/health", "")));
