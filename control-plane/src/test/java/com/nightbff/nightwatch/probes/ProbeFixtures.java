@@ -118,9 +118,8 @@ public final class ProbeFixtures {
         ex.close();
     }
 
-    /** A one-step GET probe of web, with the given extra step fields and expectations. */
-    public static String getProbe(String path, String stepExtra) {
-        return """
+    /** Probe {@code p} of service web (every 10 s, 2 s budget) up to {@code steps:}; the steps follow, indented by four. */
+    public static final String PROBE_P = """
                 apiVersion: nightwatch/v1
                 kind: Probe
                 metadata: {name: p, service: web}
@@ -128,6 +127,11 @@ public final class ProbeFixtures {
                   interval: 10s
                   timeout: 2s
                   steps:
+                """;
+
+    /** A one-step GET probe of web, with the given extra step fields and expectations. */
+    public static String getProbe(String path, String stepExtra) {
+        return PROBE_P + """
                     - name: s
                       request: {url: "${service:web}%s"}
                 %s""".formatted(path, stepExtra);

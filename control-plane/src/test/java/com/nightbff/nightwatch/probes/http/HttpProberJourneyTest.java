@@ -26,14 +26,7 @@ import org.junit.jupiter.api.Test;
 /** Multi-step journeys: extraction into later steps, JSON and header assertions, and redaction of what fails. */
 class HttpProberJourneyTest {
 
-    static final String LOGIN_PROBE = """
-            apiVersion: nightwatch/v1
-            kind: Probe
-            metadata: {name: p, service: web}
-            spec:
-              interval: 10s
-              timeout: 2s
-              steps:
+    static final String LOGIN_PROBE = ProbeFixtures.PROBE_P + """
                 - name: login
                   request:
                     method: POST

@@ -46,14 +46,7 @@ class HttpProberPhasesTest {
     }
 
     private static String twoSteps(String firstPath, String secondPath, String secondExtra) {
-        return """
-                apiVersion: nightwatch/v1
-                kind: Probe
-                metadata: {name: p, service: web}
-                spec:
-                  interval: 10s
-                  timeout: 2s
-                  steps:
+        return ProbeFixtures.PROBE_P + """
                     - {name: one, request: {url: "${service:web}%s"}}
                     - name: two
                       request: {url: "${service:web}%s"}

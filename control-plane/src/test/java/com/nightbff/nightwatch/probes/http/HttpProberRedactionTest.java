@@ -2,6 +2,7 @@ package com.nightbff.nightwatch.probes.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nightbff.nightwatch.probes.ProbeFixtures;
 import com.nightbff.nightwatch.probes.ProbeResult;
 import com.nightbff.nightwatch.probes.Reason;
 import com.nightbff.nightwatch.probes.StepResult;
@@ -45,14 +46,7 @@ class HttpProberRedactionTest {
     }
 
     private ProbeResult login(String expect, String extract, String laterSteps) {
-        String probe = """
-                apiVersion: nightwatch/v1
-                kind: Probe
-                metadata: {name: p, service: web}
-                spec:
-                  interval: 10s
-                  timeout: 2s
-                  steps:
+        String probe = ProbeFixtures.PROBE_P + """
                     - name: login
                       request: {method: POST, url: "${service:web}/login", json: {email: "${secret:PROBE_USER_EMAIL}"}}
                       expect: %s
