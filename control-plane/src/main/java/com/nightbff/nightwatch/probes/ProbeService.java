@@ -154,8 +154,7 @@ public class ProbeService {
         try {
             List<ResultStore.Window> w = store.windows(now, WINDOWS, name).getOrDefault(name, List.of());
             SecretMask mask = mask(probes);
-            Overview o = withFirstRuns(List.of(current(probe.get(), mask.result(last(name)), window("1h", w, 0), window("24h", w, 1),
-                    now)), now).get(0);
+            Overview o = withFirstRun(current(probe.get(), mask.result(last(name)), window("1h", w, 0), window("24h", w, 1), now), now);
             List<ProbeResult> failures = store.recentRuns(name, 10, true).stream().map(mask::result).toList();
             return Optional.of(new Detail(o, failures, store.series(name, now.minus(DAY)), null));
         } catch (DataAccessException e) {
@@ -214,17 +213,23 @@ public class ProbeService {
             return overviews;
         }
         Map<String, Instant> planned = plannedRuns.get();
-        return overviews.stream().map(o -> {
-            Instant at = Overview.NO_RUN.equals(o.unknownReason()) ? planned.get(o.probe().name()) : null;
-            if (at == null) {
-                return o;
-            }
-            String when = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-            // A planned time already past is a run Quartz has not started: late, not coming.
-            String reason = Overview.NO_RUN + (at.isBefore(now.minusSeconds(1)) ? "; the first was due at " + when + " and has not started"
-                    : "; the first is planned for " + when);
-            return new Overview(o.probe(), null, o.hour(), o.day(), reason);
-        }).toList();
+        return overviews.stream().map(o -> withFirstRun(o, planned, now)).toList();
+    }
+
+    private Overview withFirstRun(Overview o, Instant now) {
+        return Overview.NO_RUN.equals(o.unknownReason()) ? withFirstRun(o, plannedRuns.get(), now) : o;
+    }
+
+    private static Overview withFirstRun(Overview o, Map<String, Instant> planned, Instant now) {
+        Instant at = Overview.NO_RUN.equals(o.unknownReason()) ? planned.get(o.probe().name()) : null;
+        if (at == null) {
+            return o;
+        }
+        String when = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        // A planned time already past is a run Quartz has not started: late, not coming.
+        String reason = Overview.NO_RUN + (at.isBefore(now.minusSeconds(1)) ? "; the first was due at " + when + " and has not started"
+                : "; the first is planned for " + when);
+        return new Overview(o.probe(), null, o.hour(), o.day(), reason);
     }
 
     private ProbeResult last(String name) {

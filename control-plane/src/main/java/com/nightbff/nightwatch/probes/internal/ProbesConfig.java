@@ -93,8 +93,8 @@ public class ProbesConfig {
 
     @Bean
     ProbeService probeService(ActiveProbes active, ProbeEngine engine, ResultStore store, ResultWriter writer, ScheduleFallback fallback,
-                              AuditLog audit, Clock clock, ProbesSettings settings, DataSource dataSource, Scheduler scheduler) {
-        PlannedRuns planned = new PlannedRuns(JdbcClient.create(dataSource), scheduler);
+                              AuditLog audit, Clock clock, ProbesSettings settings, JdbcClient jdbc, Scheduler scheduler) {
+        PlannedRuns planned = new PlannedRuns(jdbc, scheduler);
         return new ProbeService(active, engine, settings.enabled(), store, writer, fallback, audit, clock, planned::next);
     }
 
